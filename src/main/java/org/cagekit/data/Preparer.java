@@ -118,6 +118,23 @@ public final class Preparer {
             }
             classNames.put(c, name);
         }
+        for (Recording r : recordings) {
+            if (r.accel().length != d.accelChannels().size()
+                    || r.gyro().length != d.gyroChannels().size()) {
+                throw new IllegalArgumentException(
+                        r.name()
+                                + ": "
+                                + r.accel().length
+                                + " accelerometer and "
+                                + r.gyro().length
+                                + " gyroscope channels, but "
+                                + d.name()
+                                + " has "
+                                + d.accelChannels().size()
+                                + " and "
+                                + d.gyroChannels().size());
+            }
+        }
         if (settings.filterOrder() > 0) {
             LowPassFilter filter =
                     new LowPassFilter(
