@@ -20,8 +20,9 @@ public final class LossFactory {
             case LossSpec.NTXENT:
                 return new NtXentLoss(spec);
             case LossSpec.TRIPLET:
+                return new TripletLoss(spec, seed);
             case LossSpec.COMBINED:
-                throw new IllegalArgumentException("triplet loss is not available");
+                return new CombinedLoss(spec, seed);
             default:
                 throw new IllegalArgumentException("unknown loss '" + spec.loss() + "'");
         }
