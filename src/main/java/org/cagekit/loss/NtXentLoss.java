@@ -167,12 +167,12 @@ public final class NtXentLoss extends ContrastiveLoss {
         int n = Math.toIntExact(a.getShape().get(0));
         NDArray logits = scaled(a.matMul(g.transpose()), scale, temperature);
         NDArray eye = manager.eye(n, n, 0, a.getDataType());
-        NDArray rows = logits.logSoftmax(1).mul(eye).sum().div(-n);
+        NDArray rows = logits.logSoftmax(1).mul(eye).sum().div((float) -n);
         if (direction == LossSpec.Direction.ONE_WAY) {
             return rows;
         }
-        NDArray columns = logits.logSoftmax(0).mul(eye).sum().div(-n);
-        return rows.add(columns).mul(0.5);
+        NDArray columns = logits.logSoftmax(0).mul(eye).sum().div((float) -n);
+        return rows.add(columns).mul(0.5f);
     }
 
     private NDArray simclr(NDArray a, NDArray g, NDArray scale, float temperature) {
@@ -189,9 +189,9 @@ public final class NtXentLoss extends ContrastiveLoss {
         NDArray partner = zeros.concat(eye, 1).concat(eye.concat(zeros, 1), 0);
         NDArray picked = logits.logSoftmax(1).mul(partner).sum(new int[] {1});
         if (direction == LossSpec.Direction.ONE_WAY) {
-            return picked.get("0:" + n).sum().div(-n);
+            return picked.get("0:" + n).sum().div((float) -n);
         }
-        return picked.sum().div(-2 * n);
+        return picked.sum().div((float) (-2 * n));
     }
 
     private static NDArray scaled(NDArray similarities, NDArray scale, float temperature) {
