@@ -7,6 +7,10 @@ final class Subcommands {
     private Subcommands() {}
 
     static List<Object> all() {
-        return List.of(new DatasetsCommand(), new PrepareCommand(), new TrainCommand());
+        return List.of(
+                new DatasetsCommand(),
+                new PrepareCommand(),
+                new TrainCommand(),
+                new ReportCommand());
     }
 }
