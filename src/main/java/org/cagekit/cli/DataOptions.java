@@ -3,11 +3,9 @@ package org.cagekit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.cagekit.data.DataLocation;
-import org.cagekit.data.Datasets;
 import org.cagekit.data.LabelRule;
 import org.cagekit.data.PreparedData;
 import org.cagekit.data.Preparer;
-import org.cagekit.data.Protocol;
 import org.cagekit.data.ProtocolOptions;
 import org.cagekit.data.ProtocolSettings;
 import org.cagekit.data.WindowCache;
@@ -219,10 +217,5 @@ public final class DataOptions {
     private CommandLine.ParameterException usage(String message) {
         CommandLine cl = mixee != null ? mixee.commandLine() : new CommandLine(this);
         return new CommandLine.ParameterException(cl, message);
-    }
-
-    /** The known names, for help texts. */
-    static String knownNames() {
-        return "datasets: " + Datasets.names() + "; protocols: " + Protocol.names();
     }
 }

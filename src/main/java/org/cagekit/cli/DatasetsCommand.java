@@ -10,6 +10,7 @@ import org.cagekit.data.Dataset;
 import org.cagekit.data.Datasets;
 import org.cagekit.data.Protocol;
 import org.cagekit.data.ReleaseChecksums;
+import org.cagekit.data.WindowCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +58,13 @@ public final class DatasetsCommand implements Callable<Integer> {
                 "data root: %s (%s)%n",
                 root.toAbsolutePath().normalize(),
                 DataLocation.origin(dataDir));
+        String cacheVariable = System.getenv(WindowCache.ENVIRONMENT_VARIABLE);
+        boolean cacheFromEnvironment = cacheVariable != null && !cacheVariable.isBlank();
+        out.printf(
+                Locale.ROOT,
+                "window cache: %s (%s)%n",
+                WindowCache.standard().directory().toAbsolutePath().normalize(),
+                cacheFromEnvironment ? "$" + WindowCache.ENVIRONMENT_VARIABLE : "default");
         for (Dataset d : Datasets.all()) {
             out.println();
             out.printf(Locale.ROOT, "%s: %s%n", d.name(), d.title());

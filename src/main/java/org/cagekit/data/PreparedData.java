@@ -11,7 +11,10 @@ import java.util.TreeMap;
 
 /**
  * The output of a protocol: standardised windows of every split, with everything a model, an
- * exported file or a report must record about how they were made.
+ * exported file or a report must record about how they were made. Prepared with {@code
+ * standardise(false)} (see {@link ProtocolOptions#standardise(boolean)}), the windows are filtered
+ * but left in sensor units, and {@link #normalisation()} holds the train statistics that were not
+ * applied.
  */
 public final class PreparedData {
     private final String dataset;
@@ -35,7 +38,8 @@ public final class PreparedData {
      * @param accelChannels accelerometer channel names, in model-input order
      * @param gyroChannels gyroscope channel names, in model-input order
      * @param classNames class id to class name, for every class the protocol can produce
-     * @param normalisation the train split's statistics, already applied to {@code splits}
+     * @param normalisation the train split's statistics, applied to {@code splits} unless the
+     *     parameter {@code standardise} is {@code false}
      * @param splits the windows of each split
      */
     public PreparedData(
