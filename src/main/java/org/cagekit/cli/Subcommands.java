@@ -11,6 +11,7 @@ final class Subcommands {
                 new DatasetsCommand(),
                 new PrepareCommand(),
                 new TrainCommand(),
-                new ReportCommand());
+                new ExportCommand(),
+                new InfoCommand());
     }
 }

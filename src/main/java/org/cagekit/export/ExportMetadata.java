@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.cagekit.BuildInfo;
 import org.cagekit.data.ModelCard;
+import org.cagekit.eval.OnnxEncoder;
 
 /**
  * The {@code metadata_props} of an exported encoder: the whole {@link ModelCard} as JSON under
@@ -34,8 +35,11 @@ public final class ExportMetadata {
     /** Prefix of every readable key. */
     public static final String PREFIX = "cagekit.";
 
-    /** {@code true} when the graph standardises its inputs, else {@code false}. */
-    public static final String NORMALISED_IN_GRAPH = PREFIX + "normalised_in_graph";
+    /**
+     * {@code true} when the graph standardises its inputs, else {@code false}. The one key without
+     * the prefix: it is the name {@link OnnxEncoder} reads.
+     */
+    public static final String NORMALISED_IN_GRAPH = OnnxEncoder.NORMALISED_IN_GRAPH_KEY;
 
     /** The embedding size d of each modality. */
     public static final String EMBEDDING_SIZE = PREFIX + "embedding_size";
