@@ -12,6 +12,7 @@ final class Subcommands {
                 new PrepareCommand(),
                 new TrainCommand(),
                 new ExportCommand(),
-                new InfoCommand());
+                new InfoCommand(),
+                new ReportCommand());
     }
 }
