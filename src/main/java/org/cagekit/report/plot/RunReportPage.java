@@ -23,6 +23,16 @@ import org.cagekit.report.html.HtmlTable;
  * absent says so in place.
  */
 final class RunReportPage {
+    private static final Map<String, String> ALT =
+            Map.of(
+                    "split_embeddings.png",
+                            "t-SNE maps of the accelerometer and gyroscope embeddings",
+                    "pca.png", "PCA map of the concatenated embedding",
+                    "confusion_test.png", "Test confusion matrix",
+                    "confusion_val.png", "Validation confusion matrix",
+                    "training.png", "Training curves",
+                    "knn_k.png", "KNN accuracy against k");
+
     private RunReportPage() {}
 
     static String build(
@@ -160,7 +170,7 @@ final class RunReportPage {
             return;
         }
         int[] size = size(file);
-        page.figure(file, caption, caption, size[0], size[1]);
+        page.figure(file, ALT.getOrDefault(file, file), caption, size[0], size[1]);
     }
 
     static int[] size(String file) {
