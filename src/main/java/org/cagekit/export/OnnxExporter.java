@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cagekit.BuildInfo;
 import org.cagekit.data.ModelCard;
@@ -122,6 +123,8 @@ public final class OnnxExporter {
         int t = card.windowLength;
         GraphWriter writer = new GraphWriter(options.opset());
         ONNXContext ctx = writer.ctx;
+        // ONNXContext declares only [batch, features] placeholders; they serve as references here
+        // and their value infos are replaced by the real [N, C, T] and [N, d] ones below.
         ONNXPlaceholder accelIn = ctx.floatInput(ACCEL_INPUT, config.accelChannels());
         ONNXPlaceholder gyroIn = ctx.floatInput(GYRO_INPUT, config.gyroChannels());
         int d = config.embeddingDim();
@@ -219,7 +222,7 @@ public final class OnnxExporter {
 
     private static String graphDescription(ModelConfig config, int t) {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "inputs accel [N, %d, %d] and gyro [N, %d, %d] float32 (channels, then time);"
                         + " outputs accel_embedding and gyro_embedding [N, %d], unit L2 norm, and"
                         + " embedding [N, %d], their concatenation",
