@@ -11,6 +11,8 @@ final class Subcommands {
                 new DatasetsCommand(),
                 new PrepareCommand(),
                 new TrainCommand(),
+                new EmbedCommand(),
+                new EvaluateCommand(),
                 new ExportCommand(),
                 new InfoCommand(),
                 new ReportCommand());

@@ -216,13 +216,35 @@ public final class KnnClassifier {
      *     is not finite
      */
     public Classification classify(float[][] queries) {
-        Neighbours neighbours = neighbours(queries);
-        int m = queries.length;
+        return vote(neighbours(queries), k);
+    }
+
+    /**
+     * The vote of the first {@code voters} of already found neighbours. Because neighbours are
+     * ordered by (distance, reference position), the first {@code j} of a search with this
+     * classifier's k are exactly the neighbours a search with k = j finds, so one search serves
+     * every smaller k.
+     *
+     * @param neighbours the result of {@link #neighbours} on this classifier
+     * @param voters how many of them vote, 1 to the number found
+     * @throws IllegalArgumentException when {@code voters} is out of range
+     */
+    public Classification vote(Neighbours neighbours, int voters) {
+        int m = neighbours.indices().length;
+        int found = m == 0 ? k : neighbours.indices()[0].length;
+        if (voters < 1 || voters > found) {
+            throw new IllegalArgumentException(
+                    "voters = " + voters + " is outside 1.." + found + ", the neighbours found");
+        }
         int[] labels = new int[m];
         double[] shares = new double[m];
         double[] totals = new double[classes.length];
+        int[][] indices = new int[m][];
+        double[][] distances = new double[m][];
         for (int q = 0; q < m; q++) {
-            vote(neighbours.indices()[q], neighbours.distances()[q], totals);
+            indices[q] = Arrays.copyOf(neighbours.indices()[q], voters);
+            distances[q] = Arrays.copyOf(neighbours.distances()[q], voters);
+            vote(indices[q], distances[q], totals);
             int best = 0;
             double sum = 0;
             for (int c = 0; c < classes.length; c++) {
@@ -235,7 +257,7 @@ public final class KnnClassifier {
             labels[q] = classes[best];
             shares[q] = totals[best] / sum;
         }
-        return new Classification(labels, shares, neighbours);
+        return new Classification(labels, shares, new Neighbours(indices, distances));
     }
 
     private void vote(int[] indices, double[] distances, double[] totals) {
