@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.cagekit.data.PreparedData;
 import org.cagekit.data.Split;
 import org.cagekit.data.WindowSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cagekit prepare}: builds (or reads from the cache) a protocol's windows and prints the
  * split table, one row per split and class with the number of windows, then one total per split.
+ * The time taken is logged at info level (stderr; hidden by {@code -q}).
  *
  * <pre>
  * split  class  name                windows
@@ -33,6 +36,8 @@ import picocli.CommandLine.Spec;
                     + " the number of windows per split and class on stdout."
         })
 public final class PrepareCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(PrepareCommand.class);
+
     @Mixin DataOptions data;
 
     @Spec CommandSpec spec;
@@ -45,15 +50,14 @@ public final class PrepareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         printTable(prepared, out);
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
-        err.printf(
-                Locale.ROOT,
-                "%s/%s: windows of %d samples ready in %.1f s%n",
-                prepared.dataset(),
-                prepared.protocol(),
-                prepared.windowLength(),
-                seconds);
-        err.flush();
+        LOG.info(
+                String.format(
+                        Locale.ROOT,
+                        "%s/%s: windows of %d samples ready in %.1f s",
+                        prepared.dataset(),
+                        prepared.protocol(),
+                        prepared.windowLength(),
+                        seconds));
         return Main.OK;
     }
 

@@ -70,7 +70,6 @@ class PrepareCommandTest {
         assertTrue(r.out().contains("val    total                          307\n"), r.out());
         assertTrue(r.out().contains("test   total                          269\n"), r.out());
         assertTrue(r.out().contains("train  0      null"), r.out());
-        assertTrue(r.err().contains("hapt/hapt-13: windows of 128 samples ready in"), r.err());
     }
 
     @Test
