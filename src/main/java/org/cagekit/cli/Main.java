@@ -137,8 +137,10 @@ public final class Main implements Runnable {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
         setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "true");
-        // DJL and ONNX Runtime speak at info about their own start-up; keep that out of sight.
-        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", verbosity >= 1 ? "debug" : "warn");
+        // DJL warns on every start that this machine has no CUDA driver, and Smile logs each
+        // hundred t-SNE iterations; neither helps a user unless asked for.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", verbosity >= 1 ? "debug" : "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.smile", verbosity >= 1 ? "debug" : "warn");
     }
 
     private static void setIfAbsent(String key, String value) {
