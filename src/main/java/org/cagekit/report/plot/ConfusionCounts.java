@@ -92,22 +92,33 @@ public record ConfusionCounts(List<String> classes, long[][] counts) {
      */
     public static ConfusionCounts read(Path file, Map<Integer, String> knownClassNames) {
         CsvTable table = CsvTable.read(file);
-        List<String> columns = table.header().subList(1, table.header().size());
+        List<String> header = table.header();
+        boolean evaluatorLayout =
+                header.size() >= 2
+                        && CsvTable.normalise(header.get(0)).equals("truelabel")
+                        && CsvTable.normalise(header.get(1)).equals("truename");
+        int first = evaluatorLayout ? 2 : 1;
+        List<String> columns = new ArrayList<>();
+        for (String cell : header.subList(first, header.size())) {
+            columns.add(evaluatorLayout && cell.startsWith("pred_") ? cell.substring(5) : cell);
+        }
         List<String> rows = new ArrayList<>();
+        List<String> rowNames = new ArrayList<>();
         long[][] counts = new long[table.rowCount()][columns.size()];
         for (int r = 0; r < table.rowCount(); r++) {
             rows.add(table.cell(r, 0));
+            rowNames.add(evaluatorLayout ? table.cell(r, 1) : table.cell(r, 0));
             for (int c = 0; c < columns.size(); c++) {
-                double value = table.number(r, c + 1);
+                double value = table.number(r, c + first);
                 if (value < 0 || value != Math.rint(value)) {
                     throw new IllegalArgumentException(
                             file
                                     + " line "
                                     + table.lineOf(r)
                                     + ", column "
-                                    + columns.get(c)
+                                    + header.get(c + first)
                                     + ": expected a count, found "
-                                    + table.cell(r, c + 1));
+                                    + table.cell(r, c + first));
                 }
                 counts[r][c] = (long) value;
             }
@@ -121,7 +132,7 @@ public record ConfusionCounts(List<String> classes, long[][] counts) {
                             + columns);
         }
         List<String> names = new ArrayList<>();
-        for (String cell : rows) {
+        for (String cell : rowNames) {
             String name = cell;
             if (cell.matches("-?\\d+")) {
                 name = knownClassNames.getOrDefault(Integer.parseInt(cell), cell);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,12 +14,13 @@ import java.util.TreeSet;
 /**
  * The embeddings of one split as the evaluator writes them ({@code embeddings_test.csv}): one row
  * per window with the columns {@code window, subject, label, accel_0 .. accel_{d-1}, gyro_0 ..
- * gyro_{d-1}}.
+ * gyro_{d-1}}, optionally followed by {@code class_name}.
  *
- * <p>The label column holds either a class id (an integer, named through the model card's class
- * names when they are known, else {@code class N}) or a class name (numbered in sorted order of the
- * names when no card is at hand). Embedding columns are ordered by the number after the underscore,
- * whatever their order in the file, and both modalities must have the same size.
+ * <p>A {@code class_name} column names the classes. Otherwise the label column holds either a class
+ * id (an integer, named through the model card's class names when they are known, else {@code class
+ * N}) or a class name (numbered in sorted order of the names when no card is at hand). Embedding
+ * columns are ordered by the number after the underscore, whatever their order in the file, and
+ * both modalities must have the same size.
  *
  * @param windows window index of each row
  * @param subjects subject of each row
@@ -70,6 +72,7 @@ public record EmbeddingTable(
         int windowColumn = table.column("window", "window_index", "index");
         int subjectColumn = table.column("subject", "user");
         int labelColumn = table.column("label", "true", "class");
+        OptionalInt nameColumn = table.findColumn("class_name", "true_name");
         List<Integer> accelColumns = embeddingColumns(table, "accel_");
         List<Integer> gyroColumns = embeddingColumns(table, "gyro_");
         if (accelColumns.isEmpty() || accelColumns.size() != gyroColumns.size()) {
@@ -104,7 +107,11 @@ public record EmbeddingTable(
         if (allIntegers(labelText)) {
             for (int r = 0; r < n; r++) {
                 labels[r] = Integer.parseInt(labelText[r]);
-                names.put(labels[r], knownClassNames.getOrDefault(labels[r], "class " + labels[r]));
+                String name =
+                        nameColumn.isPresent() && !table.cell(r, nameColumn.getAsInt()).isEmpty()
+                                ? table.cell(r, nameColumn.getAsInt())
+                                : knownClassNames.getOrDefault(labels[r], "class " + labels[r]);
+                names.putIfAbsent(labels[r], name);
             }
         } else {
             Map<String, Integer> idOfName = new HashMap<>();

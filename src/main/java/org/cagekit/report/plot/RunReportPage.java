@@ -47,7 +47,10 @@ final class RunReportPage {
                 card.map(RunReportPage::describe).orElse("no model.json in this folder"));
 
         page.section("metrics", "Metrics");
-        csvTable(page, dir, "metrics.csv", null);
+        metricsTable(page, dir);
+        if (Files.isRegularFile(dir.resolve("evaluation.csv"))) {
+            csvTable(page, dir, "evaluation.csv", "Evaluation settings");
+        }
         page.section("per-class", "Per-class scores");
         csvTable(page, dir, "per_class_test.csv", "Test split");
         csvTable(page, dir, "per_class_val.csv", "Validation split");
@@ -139,6 +142,51 @@ final class RunReportPage {
         rows.add(List.of("cagekit version", String.valueOf(card.cagekitVersion)));
         rows.add(List.of("source revision", String.valueOf(card.sourceRevision)));
         return new HtmlTable(null, List.of("field", "value"), rows);
+    }
+
+    /**
+     * Adds {@code metrics.csv}. The evaluator's long layout ({@code split, metric, value}) is
+     * turned into one row per metric and one column per split, validation first; any other layout
+     * is shown as it is.
+     */
+    static void metricsTable(HtmlDocument page, Path dir) {
+        Path path = dir.resolve("metrics.csv");
+        if (!Files.isRegularFile(path)) {
+            page.missing("No metrics.csv in this folder.");
+            return;
+        }
+        CsvTable csv = CsvTable.read(path);
+        List<String> normalised = csv.header().stream().map(CsvTable::normalise).toList();
+        if (!normalised.equals(List.of("split", "metric", "value"))) {
+            csvTable(page, dir, "metrics.csv", null);
+            return;
+        }
+        Map<String, Map<String, String>> bySplit =
+                new java.util.TreeMap<>(
+                        java.util.Comparator.comparing((String split) -> !split.equals("val"))
+                                .thenComparing(java.util.Comparator.naturalOrder()));
+        List<String> metrics = new ArrayList<>();
+        for (int r = 0; r < csv.rowCount(); r++) {
+            String metric = csv.cell(r, 1);
+            if (!metrics.contains(metric)) {
+                metrics.add(metric);
+            }
+            bySplit.computeIfAbsent(csv.cell(r, 0), k -> new java.util.HashMap<>())
+                    .put(metric, csv.cell(r, 2));
+        }
+        List<String> header = new ArrayList<>(List.of("metric"));
+        for (String split : bySplit.keySet()) {
+            header.add(split.equals("val") ? "validation" : split);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : metrics) {
+            List<String> row = new ArrayList<>(List.of(metric));
+            for (Map<String, String> values : bySplit.values()) {
+                row.add(values.getOrDefault(metric, ""));
+            }
+            rows.add(row);
+        }
+        page.table(new HtmlTable("metrics.csv", header, rows));
     }
 
     /** Adds a CSV file as a table, or a note that it is absent. */

@@ -74,8 +74,15 @@ class ReportPageBrowserTest {
                         "training.png",
                         "knn_k.png"),
                 loaded);
-        // metrics, per-class test and validation, knn_k, distances, model card.
-        assertEquals(6, dom.split("<table>", -1).length - 1);
+        // metrics, evaluation settings, per-class test and validation, knn_k, distances, model.
+        assertEquals(7, dom.split("<table>", -1).length - 1);
+        // metrics.csv in the long layout becomes one row per metric, validation before test.
+        assertTrue(dom.contains("<tr><th>metric</th><th>validation</th><th>test</th></tr>"), dom);
+        assertTrue(
+                dom.contains(
+                        "<tr><td>accuracy</td><td class=\"num\">0.7833</td>"
+                                + "<td class=\"num\">0.8167</td></tr>"),
+                dom);
         assertTrue(dom.contains("<caption>metrics.csv</caption>"));
         assertTrue(dom.contains("<caption>Test split (per_class_test.csv)</caption>"));
         assertTrue(dom.contains("<td>LIE_TO_STAND</td>"));

@@ -26,13 +26,19 @@ public final class ReportFixture {
     public static void writeRun(Path dir) throws IOException {
         Files.createDirectories(dir);
         writeEmbeddings(dir.resolve("embeddings_test.csv"), 4, 17);
-        String confusion =
+        // The evaluator's layout for the test split, the plain layout for validation.
+        write(
+                dir.resolve("confusion_test.csv"),
+                "true_label,true_name,pred_1,pred_2,pred_3\n"
+                        + "1,WALKING,27,2,1\n"
+                        + "2,SITTING,3,16,1\n"
+                        + "3,LIE_TO_STAND,0,4,6\n");
+        write(
+                dir.resolve("confusion_val.csv"),
                 "true\\predicted,WALKING,SITTING,LIE_TO_STAND\n"
-                        + "WALKING,27,2,1\n"
+                        + "WALKING,25,5,0\n"
                         + "SITTING,3,16,1\n"
-                        + "LIE_TO_STAND,0,4,6\n";
-        write(dir.resolve("confusion_test.csv"), confusion);
-        write(dir.resolve("confusion_val.csv"), confusion.replace("27,2,1", "25,5,0"));
+                        + "LIE_TO_STAND,0,4,6\n");
         write(
                 dir.resolve("history.csv"),
                 "epoch,loss,top1,temperature,lr,seconds,windows_per_s,val_loss,val_top1,"
@@ -42,21 +48,25 @@ public final class ReportFixture {
                         + "3,2.6,0.62,0.085,0.001,10.0,905.0,2.9,0.55,,0.8\n");
         write(
                 dir.resolve("knn_k.csv"),
-                "k,val_accuracy,test_accuracy\n1,0.78,0.76\n3,0.8,0.79\n5,0.81,0.8\n"
-                        + "7,0.82,0.8\n9,0.815,0.805\n15,0.8,0.79\n25,0.77,0.78\n");
+                "k,val_accuracy,test_accuracy,val_macro_f1,test_macro_f1\n"
+                        + "1,0.78,0.76,0.7,0.7\n3,0.8,0.79,0.7,0.7\n5,0.81,0.8,0.7,0.7\n"
+                        + "7,0.82,0.8,0.7,0.7\n9,0.815,0.805,0.7,0.7\n15,0.8,0.79,0.7,0.7\n"
+                        + "25,0.77,0.78,0.7,0.7\n");
         write(
                 dir.resolve("metrics.csv"),
-                "split,accuracy,macro_f1,weighted_f1,windows\n"
-                        + "val,0.78333,0.7012,0.7755,60\ntest,0.81667,0.7290,0.8112,60\n");
+                "split,metric,value\nval,windows,60\nval,accuracy,0.78333\nval,macro_f1,0.7012\n"
+                        + "test,windows,60\ntest,accuracy,0.81667\ntest,macro_f1,0.7290\n");
         String perClass =
-                "class,precision,recall,f1,support\nWALKING,0.9,0.9,0.9,30\n"
-                        + "SITTING,0.7273,0.8,0.7619,20\nLIE_TO_STAND,0.75,0.6,0.6667,10\n";
+                "label,class_name,precision,recall,f1,support\n1,WALKING,0.9,0.9,0.9,30\n"
+                        + "2,SITTING,0.7273,0.8,0.7619,20\n3,LIE_TO_STAND,0.75,0.6,0.6667,10\n";
         write(dir.resolve("per_class_test.csv"), perClass);
         write(dir.resolve("per_class_val.csv"), perClass);
         write(
                 dir.resolve("embedding_distances.csv"),
-                "class,intra,inter,ratio\nWALKING,0.2,0.8,0.25\nSITTING,0.3,0.7,0.4286\n"
-                        + "LIE_TO_STAND,0.35,0.75,0.4667\n");
+                "split,label,class_name,windows,intra_class_distance,inter_class_distance,ratio\n"
+                        + "test,1,WALKING,30,0.2,0.8,0.25\ntest,2,SITTING,20,0.3,0.7,0.4286\n"
+                        + "test,3,LIE_TO_STAND,10,0.35,0.75,0.4667\n");
+        write(dir.resolve("evaluation.csv"), "key,value\nk,7\nmetric,cosine\n");
         write(
                 dir.resolve("model.json"),
                 "{\"architecture\":{\"embeddingDim\":4},\"dataset\":\"hapt\","
@@ -80,7 +90,7 @@ public final class ReportFixture {
         for (int j = 0; j < d; j++) {
             csv.append(",gyro_").append(j);
         }
-        csv.append('\n');
+        csv.append(",class_name\n");
         int window = 0;
         for (int c = 0; c < SIZES.length; c++) {
             for (int i = 0; i < SIZES[c]; i++) {
@@ -91,7 +101,7 @@ public final class ReportFixture {
                         csv.append(',').append(String.format(Locale.ROOT, "%.6f", v));
                     }
                 }
-                csv.append('\n');
+                csv.append(',').append(CLASSES[c]).append('\n');
                 window++;
             }
         }

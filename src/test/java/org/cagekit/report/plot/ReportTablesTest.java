@@ -79,6 +79,10 @@ class ReportTablesTest {
 
     @Test
     void confusionNamesAndErrors() throws Exception {
+        ReportFixture.writeRun(dir);
+        ConfusionCounts test = ConfusionCounts.read(dir.resolve("confusion_test.csv"), Map.of());
+        assertEquals(List.of("WALKING", "SITTING", "LIE_TO_STAND"), test.classes());
+        assertEquals(4, test.counts()[2][1]);
         ReportFixture.write(dir.resolve("c.csv"), "true\\predicted,1,2\n1,3,1\n2,0,4\n");
         ConfusionCounts counts = ConfusionCounts.read(dir.resolve("c.csv"), Map.of(1, "A", 2, "B"));
         assertEquals(List.of("A", "B"), counts.classes());
@@ -103,8 +107,14 @@ class ReportTablesTest {
         EmbeddingTable table = EmbeddingTable.read(dir.resolve("e.csv"), Map.of(1, "WALKING"));
         assertEquals(60, table.size());
         assertEquals(3, table.dimension());
+        // Names from the class_name column, whatever the model card says.
         assertEquals("WALKING", table.classNames().get(1));
-        assertEquals("class 2", table.classNames().get(2));
+        assertEquals("SITTING", table.classNames().get(2));
+        ReportFixture.write(
+                dir.resolve("ids.csv"),
+                "window,subject,label,accel_0,gyro_0\n0,1,4,0,0\n1,1,5,1,1\n");
+        EmbeddingTable ids = EmbeddingTable.read(dir.resolve("ids.csv"), Map.of(4, "STANDING"));
+        assertEquals(Map.of(4, "STANDING", 5, "class 5"), ids.classNames());
         assertEquals(6, table.concatenated()[0].length);
         ReportFixture.write(
                 dir.resolve("n.csv"),
