@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class HaptDataset implements Dataset {
     private static final Pattern SIGNAL_FILE =
-            Pattern.compile("acc_exp(\\d+)_user(\\d+)\\.txt(\\.gz)?");
+            Pattern.compile("(acc|gyro)_exp(\\d+)_user(\\d+)\\.txt(\\.gz)?");
 
     @Override
     public String name() {
@@ -350,40 +350,57 @@ public final class HaptDataset implements Dataset {
         return segments;
     }
 
+    /**
+     * The experiments of a RawData folder, by number. A plain file wins over a {@code .gz} copy
+     * beside it; a signal file without its partner is an error.
+     */
     private static List<Experiment> experiments(Path datasetDir) {
         Path raw = datasetDir.resolve("RawData");
         List<Experiment> experiments = new ArrayList<>();
+        List<Path> names;
         try (Stream<Path> files = Files.list(raw)) {
-            for (Path acc : files.sorted().collect(Collectors.toList())) {
-                Matcher m = SIGNAL_FILE.matcher(acc.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                String gyroName = "gyro" + CompressedText.plainName(acc).substring(3);
-                Path gyro = CompressedText.find(raw.resolve(gyroName));
-                if (gyro == null) {
-                    throw new IllegalArgumentException(
-                            raw.resolve(gyroName)
-                                    + ": file not found (the gyroscope partner of "
-                                    + acc.getFileName()
-                                    + ")");
-                }
-                int number = Integer.parseInt(m.group(1));
-                int user = Integer.parseInt(m.group(2));
-                for (Experiment other : experiments) {
-                    if (other.number == number) {
-                        throw new IllegalArgumentException(
-                                acc
-                                        + ": experiment "
-                                        + number
-                                        + " already read from "
-                                        + other.acc.getFileName());
-                    }
-                }
-                experiments.add(new Experiment(number, user, acc, gyro));
-            }
+            names = files.sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + raw + ": " + e.getMessage(), e);
+        }
+        for (Path file : names) {
+            Matcher m = SIGNAL_FILE.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                continue;
+            }
+            String suffix = CompressedText.plainName(file).substring(m.group(1).length());
+            Path acc = CompressedText.find(raw.resolve("acc" + suffix));
+            Path gyro = CompressedText.find(raw.resolve("gyro" + suffix));
+            if (!file.equals(acc) && !file.equals(gyro)) {
+                // a .gz copy beside the plain file
+                continue;
+            }
+            if (acc == null || gyro == null) {
+                String missing = (acc == null ? "acc" : "gyro") + suffix;
+                throw new IllegalArgumentException(
+                        raw.resolve(missing)
+                                + ": file not found (the "
+                                + (acc == null ? "accelerometer" : "gyroscope")
+                                + " partner of "
+                                + file.getFileName()
+                                + ")");
+            }
+            if (!file.equals(acc)) {
+                continue;
+            }
+            int number = Integer.parseInt(m.group(2));
+            int user = Integer.parseInt(m.group(3));
+            for (Experiment other : experiments) {
+                if (other.number == number) {
+                    throw new IllegalArgumentException(
+                            acc
+                                    + ": experiment "
+                                    + number
+                                    + " already read from "
+                                    + other.acc.getFileName());
+                }
+            }
+            experiments.add(new Experiment(number, user, acc, gyro));
         }
         if (experiments.isEmpty()) {
             throw new IllegalArgumentException(

@@ -60,6 +60,27 @@ class HaptDatasetTest {
     }
 
     @Test
+    void plainFileWinsOverACompressedCopyBesideIt() {
+        TinyHapt hapt = TinyHapt.create(root, "1 1 4 3 5\n").experiment(1, 1, 10);
+        hapt.write("RawData/acc_exp01_user01.txt.gz", TinyHapt.ramp(7, 0.001));
+        hapt.write("RawData/gyro_exp01_user01.txt.gz", TinyHapt.ramp(7, 0.01));
+        List<Recording> r = read(hapt);
+        assertEquals(1, r.size());
+        assertEquals(10, r.get(0).length());
+    }
+
+    @Test
+    void gyroFileWithoutAccelerometerPartnerIsNamed() {
+        TinyHapt hapt = TinyHapt.create(root, "1 1 4 3 5\n").experiment(1, 1, 10);
+        hapt.write("RawData/gyro_exp02_user02.txt", TinyHapt.ramp(10, 1));
+        IllegalArgumentException e = failure(hapt);
+        assertEquals(
+                hapt.dir().resolve("RawData/acc_exp02_user02.txt")
+                        + ": file not found (the accelerometer partner of gyro_exp02_user02.txt)",
+                e.getMessage());
+    }
+
+    @Test
     void onlyTheRequestedSubjectsAreRead() {
         TinyHapt hapt = TinyHapt.create(root, "1 1 4 3 5\n").experiment(1, 1, 10);
         hapt.experiment(2, 3, 12);
