@@ -107,6 +107,32 @@ class PrepareCommandTest {
     }
 
     @Test
+    void unknownLabelRuleAndMismatchedDatasetAreUsageErrors() {
+        Run rule = run("prepare", "--data-dir", tmp.toString(), "--label-rule", "middle");
+        assertEquals(Main.USAGE, rule.code());
+        assertTrue(
+                rule.err()
+                        .startsWith(
+                                "cagekit: unknown label rule 'middle': known rules are after,"
+                                        + " last, majority, pure\n"),
+                rule.err());
+        Run mismatch =
+                run(
+                        "prepare",
+                        "--data-dir",
+                        tmp.toString(),
+                        "--dataset",
+                        "mhealth",
+                        "--protocol",
+                        "hapt-13");
+        assertEquals(Main.USAGE, mismatch.code());
+        assertTrue(
+                mismatch.err()
+                        .startsWith("cagekit: protocol hapt-13 is for dataset hapt, not mhealth\n"),
+                mismatch.err());
+    }
+
+    @Test
     void malformedDataIsAFailureNamingFileAndLine() throws Exception {
         Path raw = tmp.resolve("uci-hapt").resolve("RawData");
         Files.createDirectories(raw);
