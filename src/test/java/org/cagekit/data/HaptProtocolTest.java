@@ -157,6 +157,49 @@ class HaptProtocolTest {
         assertEquals(raw.split(Split.TEST).accel()[5], z * std + mean, 1e-5f);
     }
 
+    /**
+     * Filtered, unstandardised windows of user 1 against {@code
+     * tools/reference/hapt_filtered_windows.py}, which filters exp01 with scipy's butter + lfilter
+     * along time: train window k of exp01 starts at 64k, so starts 0 and 6400 are windows 0 and
+     * 100. Values are stored as float, hence the tolerance.
+     */
+    @Test
+    void filteredWindowsMatchScipyOnTheRealSignals() throws IOException {
+        PreparedData data =
+                Preparer.prepare(
+                        dataRoot,
+                        "hapt",
+                        "hapt-13",
+                        ProtocolOptions.defaults()
+                                .trainUsers(List.of(1))
+                                .valUsers(List.of())
+                                .testUsers(List.of())
+                                .standardise(false),
+                        WindowCache.disabled());
+        WindowSet train = data.split(Split.TRAIN);
+        assertEquals(6400, train.start(100));
+        int checked = 0;
+        try (InputStream in =
+                        HaptProtocolTest.class.getResourceAsStream("hapt_filtered_windows.csv");
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] f = line.split(",");
+                int channel = Integer.parseInt(f[1]);
+                int window = Integer.parseInt(f[2]) / 64;
+                int offset = Integer.parseInt(f[3]);
+                double expected = Double.parseDouble(f[4]);
+                float[] values = f[0].equals("acc") ? train.accel() : train.gyro();
+                float actual = values[(window * 3 + channel) * 128 + offset];
+                assertEquals(expected, actual, 1e-6 * Math.max(1, Math.abs(expected)), line);
+                checked++;
+            }
+        }
+        assertEquals(60, checked);
+    }
+
     @Test
     void theRealFilesMatchTheOfficialChecksums() {
         Path dir = new HaptDataset().locate(dataRoot);
