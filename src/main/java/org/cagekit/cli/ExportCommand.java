@@ -30,11 +30,13 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * check       windows  batch  max_abs_diff  knn_agreement  passed
- * reference      7351    256     4.470e-07                 true
- * validation     1507    256     4.172e-07       100.00 %  true
- * ...
- * wrote models/run/encoder.onnx (opset 17, standardisation in the graph)
- * wrote models/run/parity.csv
+ * reference      3482    256     1.788e-07                 true
+ * validation      517    256     1.788e-07       100.00 %  true
+ * batch-1           1      1     8.941e-08                 true
+ * batch-7           7      7     1.490e-07                 true
+ * batch-64         64     64     1.490e-07                 true
+ * wrote run/encoder.onnx (opset 17, standardisation in the graph)
+ * wrote run/parity.csv
  * </pre>
  */
 @Command(
