@@ -15,6 +15,7 @@ final class Subcommands {
                 new EvaluateCommand(),
                 new ExportCommand(),
                 new InfoCommand(),
-                new ReportCommand());
+                new ReportCommand(),
+                new ExperimentCommand());
     }
 }
