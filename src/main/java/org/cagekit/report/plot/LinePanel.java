@@ -44,6 +44,7 @@ final class LinePanel {
         chart.getStyler().setMarkerSize(8);
         chart.getStyler().setXAxisDecimalPattern("0.##");
         chart.getStyler().setYAxisDecimalPattern("0.####");
+        padAxes(chart, series);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
@@ -63,6 +64,40 @@ final class LinePanel {
                                     0f));
         }
         return chart;
+    }
+
+    /**
+     * Sets the axis ranges a little wider than the data, so that a curve of one epoch or a constant
+     * temperature gets a readable scale instead of XChart's collapsed one: a margin of 8 % of the
+     * range on the value axis (10 % of the value, at least 0.001, when the range is 0) and of one
+     * unit on either side of a single abscissa.
+     */
+    static void padAxes(XYChart chart, List<Series> series) {
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double v : s.y()) {
+                minY = Math.min(minY, v);
+                maxY = Math.max(maxY, v);
+            }
+            for (double v : s.x()) {
+                minX = Math.min(minX, v);
+                maxX = Math.max(maxX, v);
+            }
+        }
+        if (minY > maxY) {
+            return;
+        }
+        double range = maxY - minY;
+        double pad = range > 0 ? 0.08 * range : Math.max(0.1 * Math.abs(maxY), 1e-3);
+        chart.getStyler().setYAxisMin(minY - pad);
+        chart.getStyler().setYAxisMax(maxY + pad);
+        if (minX == maxX) {
+            chart.getStyler().setXAxisMin(minX - 1);
+            chart.getStyler().setXAxisMax(maxX + 1);
+        }
     }
 
     /**
