@@ -159,6 +159,7 @@ public final class Protocol {
         throw new IllegalArgumentException("no protocol is defined for dataset " + dataset);
     }
 
+    /** The name on the command line, for example {@code hapt-13}. */
     public String name() {
         return name;
     }

@@ -165,10 +165,12 @@ public final class ProtocolSettings {
         }
     }
 
+    /** The named protocol these settings refine. */
     public Protocol protocol() {
         return protocol;
     }
 
+    /** The dataset the protocol reads. */
     public Dataset dataset() {
         return dataset;
     }
@@ -178,14 +180,17 @@ public final class ProtocolSettings {
         return filterOrder;
     }
 
+    /** Filter cut-off in Hz. */
     public double cutoffHz() {
         return cutoffHz;
     }
 
+    /** Samples per window. */
     public int windowLength() {
         return windowLength;
     }
 
+    /** Stride of the train windows. */
     public int trainStride() {
         return trainStride;
     }
@@ -200,10 +205,12 @@ public final class ProtocolSettings {
         return split == Split.TRAIN ? trainStride : evalStride;
     }
 
+    /** How windows get their label. */
     public LabelRule labelRule() {
         return labelRule;
     }
 
+    /** The class ids kept, ascending. */
     public SortedSet<Integer> classes() {
         return classes;
     }
@@ -241,6 +248,7 @@ public final class ProtocolSettings {
         return all;
     }
 
+    /** Whether the windows are standardised with the train statistics. */
     public boolean standardise() {
         return standardise;
     }

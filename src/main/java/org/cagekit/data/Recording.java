@@ -46,10 +46,12 @@ public final class Recording {
         }
     }
 
+    /** A name for messages, for example {@code exp01_user01}. */
     public String name() {
         return name;
     }
 
+    /** The subject (user) id. */
     public int subject() {
         return subject;
     }
