@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.cagekit.cli.Main;
 import org.cagekit.data.PreparedData;
 import org.cagekit.data.Preparer;
@@ -127,14 +126,6 @@ class ExportCommandTest {
         assertEquals(Main.USAGE, run.code);
         assertTrue(run.err.contains("--opset must be between 13 and 21, found 12"), run.err);
         assertFalse(Files.exists(dir.resolve("run").resolve("encoder.onnx.tmp")));
-    }
-
-    @Test
-    void infoOnAMissingFileFailsWithOneLine() {
-        Path missing = dir.resolve("missing.onnx");
-        Run run = cagekit("info", missing.toString());
-        assertEquals(Main.FAILURE, run.code);
-        assertEquals(String.format(Locale.ROOT, "cagekit: %s: no such file%n", missing), run.err);
     }
 
     private record Run(int code, String out, String err) {}
