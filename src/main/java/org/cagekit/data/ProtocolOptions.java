@@ -207,6 +207,13 @@ public final class ProtocolOptions {
         for (Map.Entry<String, String> e : parameters.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().trim();
+            if (!ProtocolSettings.NAMES.contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown protocol parameter '"
+                                + key
+                                + "': known parameters are "
+                                + String.join(", ", ProtocolSettings.NAMES));
+            }
             try {
                 switch (key) {
                     case ProtocolSettings.FILTER_ORDER:
@@ -246,19 +253,12 @@ public final class ProtocolOptions {
                         o.standardise = Boolean.parseBoolean(value);
                         break;
                     default:
-                        throw new IllegalArgumentException(
-                                "unknown protocol parameter '"
-                                        + key
-                                        + "': known parameters are "
-                                        + String.join(", ", ProtocolSettings.NAMES));
+                        throw new IllegalStateException("parameter " + key + " is not handled");
                 }
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(
                         "protocol parameter " + key + ": '" + value + "' is not a number", ex);
             } catch (IllegalArgumentException ex) {
-                if (ex.getMessage() != null && ex.getMessage().startsWith("unknown protocol")) {
-                    throw ex;
-                }
                 throw new IllegalArgumentException(
                         "protocol parameter " + key + "='" + value + "': " + ex.getMessage(), ex);
             }
