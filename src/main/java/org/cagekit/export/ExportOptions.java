@@ -22,6 +22,9 @@ public record ExportOptions(int opset, boolean normalisationInGraph) {
     /** The opset written unless asked otherwise. */
     public static final int DEFAULT_OPSET = 17;
 
+    /**
+     * @throws IllegalArgumentException for an opset outside the supported range
+     */
     public ExportOptions {
         if (opset < MIN_OPSET || opset > MAX_OPSET) {
             throw new IllegalArgumentException(

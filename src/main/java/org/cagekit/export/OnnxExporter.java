@@ -97,10 +97,12 @@ public final class OnnxExporter {
 
     private final ExportOptions options;
 
+    /** An exporter writing with the given opset and standardisation choice. */
     public OnnxExporter(ExportOptions options) {
         this.options = options;
     }
 
+    /** The opset and standardisation choice this exporter writes with. */
     public ExportOptions options() {
         return options;
     }

@@ -7,6 +7,10 @@ package org.cagekit.export;
 public final class ParityException extends IllegalStateException {
     private final transient ParityReport report;
 
+    /**
+     * @param message what failed, with the figures
+     * @param report every check, passed or not
+     */
     public ParityException(String message, ParityReport report) {
         super(message);
         this.report = report;

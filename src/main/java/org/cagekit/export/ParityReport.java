@@ -39,6 +39,7 @@ public record ParityReport(List<Row> rows, double tolerance) {
         "passed"
     };
 
+    /** Copies {@code rows}. */
     public ParityReport {
         rows = List.copyOf(rows);
     }
