@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ public final class WindowCache {
     private static final int PREPARATION_VERSION = 1;
 
     private static final Gson GSON = new GsonBuilder().create();
+    private static final Charset UTF8 = StandardCharsets.UTF_8;
     private static final int CHUNK = 1 << 16;
 
     private final Path directory;
@@ -140,8 +142,6 @@ public final class WindowCache {
         }
         return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(UTF8)));
     }
-
-    private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
 
     /**
      * The data stored under {@code key}, or null when absent, stale or corrupt (the last two are
