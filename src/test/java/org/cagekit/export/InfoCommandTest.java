@@ -1,9 +1,14 @@
 package org.cagekit.export;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -89,6 +94,32 @@ class InfoCommandTest {
                 run.err.startsWith("cagekit: " + text + " is not a model ONNX Runtime can open: "),
                 run.err);
         assertEquals(1, run.err.lines().count(), run.err);
+    }
+
+    /** info must work where only ONNX Runtime is installed: nothing it uses reaches DJL. */
+    @Test
+    void infoNeverReachesDjl() {
+        JavaClasses main =
+                new ClassFileImporter()
+                        .withImportOption(location -> !location.contains("/test-classes/"))
+                        .importPackages("org.cagekit");
+        ArchRule rule =
+                noClasses()
+                        .that()
+                        .haveFullyQualifiedName("org.cagekit.cli.InfoCommand")
+                        .should()
+                        .transitivelyDependOnClassesThat()
+                        .resideInAnyPackage("ai.djl..");
+        rule.check(main);
+        // The same rule does fail for the export command, which loads the DJL model.
+        ArchRule export =
+                noClasses()
+                        .that()
+                        .haveFullyQualifiedName("org.cagekit.cli.ExportCommand")
+                        .should()
+                        .transitivelyDependOnClassesThat()
+                        .resideInAnyPackage("ai.djl..");
+        assertFalse(export.evaluate(main).getFailureReport().isEmpty());
     }
 
     private record Run(int code, String out, String err) {}
