@@ -72,7 +72,7 @@ public final class ReportRenderer {
         requireDirectory(reportDir);
         Optional<ModelCard> card = modelCard(reportDir);
         Map<Integer, String> classNames =
-                card.<Map<Integer, String>>map(c -> c.classNames).orElse(Map.of());
+                card.<Map<Integer, String>>map(c -> c.classNames).orElse(options.classNames());
         String context = card.map(c -> c.dataset + " / " + c.protocol + ": ").orElse("");
         List<Path> pictures = new ArrayList<>();
         List<Path> tables = new ArrayList<>();
@@ -177,47 +177,62 @@ public final class ReportRenderer {
                 SummaryFigure.draw(summary, name + ": scores per variant"),
                 pictures);
 
-        List<Path> runs = runFolders(experimentDir);
+        Map<Integer, String> classNames = experimentClassNames(experimentDir, options);
         Map<String, List<Path>> runsByVariant = new LinkedHashMap<>();
+        Map<String, ConfusionCounts> confusionByVariant = new LinkedHashMap<>();
+        Map<String, Integer> runCount = new LinkedHashMap<>();
         for (ExperimentSummary.Variant v : summary.variants()) {
             runsByVariant.put(v.name(), new ArrayList<>());
         }
-        for (Path run : runs) {
-            variantOf(experimentDir.relativize(run), runsByVariant.keySet())
-                    .ifPresent(v -> runsByVariant.get(v).add(run));
+        for (Path file : runResultFiles(experimentDir)) {
+            RunConfusion run = RunConfusion.read(file, classNames);
+            if (runsByVariant.containsKey(run.variant())) {
+                confusionByVariant.merge(run.variant(), run.test(), ConfusionCounts::plus);
+                runCount.merge(run.variant(), 1, Integer::sum);
+            }
         }
-        Map<String, String> confusionPictures = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Path>> entry : runsByVariant.entrySet()) {
-            if (entry.getValue().isEmpty()) {
-                skipped.add(
-                        "confusion matrix of "
-                                + entry.getKey()
-                                + ": no run folder with a"
-                                + " confusion_test.csv");
+        java.util.Set<String> fromResults = new java.util.HashSet<>(runCount.keySet());
+        for (Path run : runFolders(experimentDir)) {
+            Optional<String> variant =
+                    variantOf(experimentDir.relativize(run), runsByVariant.keySet());
+            if (variant.isEmpty()) {
                 continue;
             }
-            ConfusionCounts sum = null;
-            for (Path run : entry.getValue()) {
-                Map<Integer, String> classNames =
-                        modelCard(run)
-                                .<Map<Integer, String>>map(c -> c.classNames)
-                                .orElse(Map.of());
-                ConfusionCounts counts =
-                        ConfusionCounts.read(run.resolve("confusion_test.csv"), classNames);
-                sum = sum == null ? counts : sum.plus(counts);
+            runsByVariant.get(variant.get()).add(run);
+            if (fromResults.contains(variant.get())) {
+                // The run result files already counted this variant's runs.
+                continue;
             }
-            String picture = "confusion_" + fileSafe(entry.getKey()) + ".png";
-            int seeds = entry.getValue().size();
+            Map<Integer, String> names =
+                    modelCard(run).<Map<Integer, String>>map(c -> c.classNames).orElse(classNames);
+            ConfusionCounts counts = ConfusionCounts.read(run.resolve("confusion_test.csv"), names);
+            confusionByVariant.merge(variant.get(), counts, ConfusionCounts::plus);
+            runCount.merge(variant.get(), 1, Integer::sum);
+        }
+        Map<String, String> confusionPictures = new LinkedHashMap<>();
+        for (String variant : runsByVariant.keySet()) {
+            ConfusionCounts sum = confusionByVariant.get(variant);
+            if (sum == null) {
+                skipped.add(
+                        "confusion matrix of "
+                                + variant
+                                + ": no finished run (no"
+                                + " runs/VARIANT/seed-S.json and no run folder with a"
+                                + " confusion_test.csv)");
+                continue;
+            }
+            String picture = "confusion_" + fileSafe(variant) + ".png";
+            int runs = runCount.get(variant);
             write(
                     experimentDir.resolve(picture),
                     ConfusionHeatmap.draw(
                             sum,
-                            entry.getKey()
+                            variant
                                     + ": test confusion matrix, "
-                                    + seeds
-                                    + (seeds == 1 ? " run" : " runs summed")),
+                                    + runs
+                                    + (runs == 1 ? " run" : " runs summed")),
                     pictures);
-            confusionPictures.put(entry.getKey(), picture);
+            confusionPictures.put(variant, picture);
         }
 
         Path page = null;
@@ -231,6 +246,71 @@ public final class ReportRenderer {
         RenderResult result = new RenderResult(experimentDir, pictures, List.of(), skipped, page);
         LOG.debug("{}", result.summary());
         return result;
+    }
+
+    /**
+     * Class names for an experiment folder: those given in the options, else a {@code model.json}
+     * in the folder, else the first {@code model.json} under the matching models folder ({@code
+     * reports/NAME} and {@code models/NAME} side by side, as the pipeline and the experiment lay
+     * them out), else the row labels of the confusion tables in {@code summary.md} ({@code | 3
+     * WALKING_DOWNSTAIRS |}); empty when none is found.
+     */
+    static Map<Integer, String> experimentClassNames(Path experimentDir, RenderOptions options) {
+        if (!options.classNames().isEmpty()) {
+            return options.classNames();
+        }
+        Optional<ModelCard> own = modelCard(experimentDir);
+        if (own.isPresent()) {
+            return own.get().classNames;
+        }
+        Path absolute = experimentDir.toAbsolutePath().normalize();
+        Path reportsRoot = absolute.getParent();
+        if (reportsRoot != null && reportsRoot.getParent() != null) {
+            Path models = reportsRoot.resolveSibling("models").resolve(absolute.getFileName());
+            if (Files.isDirectory(models)) {
+                try (Stream<Path> walk = Files.walk(models, 4)) {
+                    Optional<Path> card =
+                            walk.filter(p -> p.getFileName().toString().equals("model.json"))
+                                    .sorted()
+                                    .findFirst();
+                    if (card.isPresent()) {
+                        return ModelCard.read(card.get()).classNames;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "cannot list " + models + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        Path markdown = experimentDir.resolve("summary.md");
+        SortedMap<Integer, String> names = new TreeMap<>();
+        if (Files.isRegularFile(markdown)) {
+            java.util.regex.Pattern row =
+                    java.util.regex.Pattern.compile("^\\|\\s*(\\d+) ([^|]*?)\\s*\\|.*");
+            for (String line : RunReportPage.read(markdown).lines().toList()) {
+                java.util.regex.Matcher m = row.matcher(line);
+                if (m.matches() && !m.group(2).isBlank() && !m.group(2).equals("?")) {
+                    names.putIfAbsent(Integer.parseInt(m.group(1)), m.group(2));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The run result files {@code runs/VARIANT/seed-S.json} of an experiment folder. */
+    static List<Path> runResultFiles(Path experimentDir) {
+        Path runs = experimentDir.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(runs, 2)) {
+            return walk.filter(p -> p.getFileName().toString().matches("seed-.*\\.json"))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runs + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether a folder is an experiment folder (it has a {@code summary.csv}). */

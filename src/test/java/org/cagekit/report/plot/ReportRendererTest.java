@@ -169,28 +169,44 @@ class ReportRendererTest {
                 err.toString().strip());
     }
 
+    private static String runResult(String variant, int seed, String confusion) {
+        return "{\"variant\": \""
+                + variant
+                + "\", \"seed\": "
+                + seed
+                + ", \"test\": {"
+                + "\"windows\": 8, \"classIds\": [1, 2], \"confusion\": "
+                + confusion
+                + "}}";
+    }
+
     @Test
     void experimentFolderSumsEachVariantsRuns() throws Exception {
         ReportFixture.write(
                 dir.resolve("summary.csv"),
-                "variant,seed,val_accuracy,test_accuracy,weighted_f1,macro_f1,epochs,training_seconds\n"
-                    + "ntxent,1,0.8,0.81,0.8,0.7,2,10\n"
-                    + "ntxent,2,0.8,0.83,0.8,0.7,2,10\n"
-                    + "ntxent-triplet,1,0.7,0.72,0.7,0.6,2,10\n"
-                    + "random-init,1,0.3,0.3,0.2,0.1,0,0\n");
-        String confusion = "true\\predicted,A,B\nA,3,1\nB,0,4\n";
-        ReportFixture.write(dir.resolve("ntxent/seed-1/confusion_test.csv"), confusion);
-        ReportFixture.write(dir.resolve("ntxent/seed-2/confusion_test.csv"), confusion);
-        ReportFixture.write(dir.resolve("runs/ntxent-triplet-seed1/confusion_test.csv"), confusion);
+                "variant,seed,val_accuracy,val_weighted_f1,val_macro_f1,test_accuracy,"
+                        + "test_weighted_f1,test_macro_f1,epochs,train_seconds\n"
+                        + "ntxent,1,0.8,0.8,0.7,0.81,0.8,0.7,2,10\n"
+                        + "ntxent,2,0.8,0.8,0.7,0.83,0.8,0.7,2,10\n"
+                        + "ntxent-triplet,1,0.7,0.7,0.6,0.72,0.7,0.6,2,10\n"
+                        + "random-init,1,0.3,0.3,0.2,0.3,0.2,0.1,0,0\n");
         ReportFixture.write(
-                dir.resolve("summary.md"), "# Results\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+                dir.resolve("runs/ntxent/seed-1.json"), runResult("ntxent", 1, "[[3, 1], [0, 4]]"));
+        ReportFixture.write(
+                dir.resolve("runs/ntxent/seed-2.json"), runResult("ntxent", 2, "[[4, 0], [1, 3]]"));
+        ReportFixture.write(
+                dir.resolve("ntxent-triplet-seed1/confusion_test.csv"),
+                "true\\predicted,A,B\nA,3,1\nB,0,4\n");
+        ReportFixture.write(
+                dir.resolve("summary.md"),
+                "# Results\n\n### ntxent\n\n| true \\ predicted | 1 | 2 |\n|---|---:|---:|\n"
+                        + "| 1 WALKING | 7 | 1 |\n| 2 SITTING | 1 | 7 |\n");
         RenderResult result = ReportRenderer.renderExperiment(dir, RenderOptions.defaults());
         assertEquals(
                 List.of("summary.png", "confusion_ntxent.png", "confusion_ntxent-triplet.png"),
                 result.pictures().stream().map(p -> p.getFileName().toString()).toList());
-        assertEquals(
-                List.of("confusion matrix of random-init: no run folder with a confusion_test.csv"),
-                result.skipped());
+        assertEquals(1, result.skipped().size());
+        assertTrue(result.skipped().get(0).startsWith("confusion matrix of random-init: no"));
         BufferedImage summary = ReportFixture.decode(dir.resolve("summary.png"));
         assertEquals(SummaryFigure.WIDTH, summary.getWidth());
         assertEquals(SummaryFigure.HEIGHT, summary.getHeight());
@@ -199,7 +215,39 @@ class ReportRendererTest {
         // ntxent: mean of 0.81 and 0.83 is 0.82, sample deviation sqrt(2 * 0.01^2 / 1) = 0.0141.
         assertTrue(html.contains("<strong>0.8200 \u00b1 0.0141</strong>"), html);
         assertTrue(html.contains("<h3>Results</h3>"));
-        assertTrue(html.contains("href=\"ntxent/seed-1/\""));
+        assertTrue(html.contains("href=\"ntxent-triplet-seed1/\""));
+        assertTrue(html.contains("<img src=\"confusion_ntxent.png\""));
+    }
+
+    @Test
+    void runResultsAreSummedWithNamesFromSummaryMarkdown() throws Exception {
+        ReportFixture.write(
+                dir.resolve("summary.md"),
+                "| true \\ predicted | 1 | 2 |\n|---|---:|---:|\n| 1 WALKING | 7 | 1 |\n"
+                        + "| 2 SITTING | 1 | 7 |\n| 3 ? | 0 | 0 |\n");
+        Map<Integer, String> names =
+                ReportRenderer.experimentClassNames(dir, RenderOptions.defaults());
+        assertEquals(Map.of(1, "WALKING", 2, "SITTING"), names);
+        assertEquals(
+                Map.of(5, "X"),
+                ReportRenderer.experimentClassNames(
+                        dir, RenderOptions.defaults().withClassNames(Map.of(5, "X"))));
+        ReportFixture.write(dir.resolve("a.json"), runResult("ntxent", 1, "[[3, 1], [0, 4]]"));
+        ReportFixture.write(dir.resolve("b.json"), runResult("ntxent", 2, "[[4, 0], [1, 3]]"));
+        // [[3,1],[0,4]] + [[4,0],[1,3]] = [[7,1],[1,7]]: 14 of 16 right.
+        ConfusionCounts sum =
+                RunConfusion.read(dir.resolve("a.json"), names)
+                        .test()
+                        .plus(RunConfusion.read(dir.resolve("b.json"), names).test());
+        assertEquals(List.of("WALKING", "SITTING"), sum.classes());
+        assertArrayEquals(new long[] {7, 1}, sum.counts()[0]);
+        assertEquals(14.0 / 16, sum.accuracy(), 1e-15);
+        ReportFixture.write(dir.resolve("c.json"), "{\"variant\": \"x\"}");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunConfusion.read(dir.resolve("c.json"), names));
+        assertEquals(dir.resolve("c.json") + ": no field test", e.getMessage());
     }
 
     @Test
