@@ -39,14 +39,14 @@ import org.slf4j.LoggerFactory;
  * exactly the mined entries. For batch-all {@code T} is the number of triplets that violate the
  * margin, so the loss is their mean.
  *
- * <p>Edge cases. {@code N} identical windows make every distance equal, so every triplet costs
- * exactly {@code m} (0.2000 by default) with any mining, and the batch is reported as collapsed:
- * {@code collapsed = 1} in the diagnostics and a warning, once per epoch, because such a batch
- * carries no signal. A batch without a valid triplet (one window; one class in the label-aware
- * mode) gives 0 with an all-zero gradient, never NaN. Identical anchor and positive keep the
- * gradient finite through the floored square root of {@link PairwiseDistance}. A small last batch
- * needs no special care: with {@code N ≥ 2} every anchor has a negative. An empty batch is an
- * error.
+ * <p>Edge cases. {@code N} identical windows with cross-modal negatives make every distance equal,
+ * so every triplet costs exactly {@code m} (0.2000 by default) with any mining, and the batch is
+ * reported as collapsed: {@code collapsed = 1} in the diagnostics and a warning, once per epoch,
+ * because such a batch carries no signal. A batch without a valid triplet (one window; one class in
+ * the label-aware mode) gives 0 with an all-zero gradient, never NaN. Identical anchor and positive
+ * keep the gradient finite through the floored square root of {@link PairwiseDistance}. A small
+ * last batch needs no special care: with {@code N ≥ 2} every anchor has a negative. An empty batch
+ * is an error.
  *
  * <p>{@link #diagnostics()} of the last batch: {@code validTriplets} (see {@link
  * MinedTriplets#validTriplets()}), {@code positiveLossFraction} (valid triplets with {@code ℓ > 0}
@@ -61,9 +61,11 @@ import org.slf4j.LoggerFactory;
  * uninterrupted one would. Evaluating the same prediction arrays twice in a row (DJL's loss
  * accumulators do that after the training step) reuses the first mining instead of drawing again.
  *
- * <p>N.B. batch-all considers {@code N · P · M} triplets; in the label-aware mode with few classes
- * that is of the order of {@code N³ / C}, which is fine for batches of a few hundred windows but
- * not for thousands.
+ * <p>N.B. the anchor is always the accelerometer embedding; there is no gyroscope-anchored term.
+ * Both encoders still learn, the gyroscope one through the positives and negatives. Batch-all
+ * considers {@code N · P · M} triplets; in the label-aware mode with few classes that is of the
+ * order of {@code N³ / C}, which is fine for batches of a few hundred windows but not for
+ * thousands.
  */
 public final class TripletLoss extends ContrastiveLoss {
     /**
