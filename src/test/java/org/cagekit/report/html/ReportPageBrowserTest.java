@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cagekit.cli.Main;
 import org.cagekit.report.plot.ReportFixture;
 import org.cagekit.report.plot.ReportRenderer;
 import org.junit.jupiter.api.Assumptions;
@@ -87,6 +90,51 @@ class ReportPageBrowserTest {
         assertTrue(dom.contains("<caption>Test split (per_class_test.csv)</caption>"));
         assertTrue(dom.contains("<td>LIE_TO_STAND</td>"));
         assertTrue(dom.contains("cagekit pipeline --dataset hapt --epochs 3 &lt;&amp;&gt;"));
+    }
+
+    @Test
+    void experimentPageShowsItsPictures() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "Chromium is not installed at " + CHROMIUM + "; the browser check is skipped");
+        Path experiment = dir.resolve("hapt-13");
+        ReportFixture.write(
+                experiment.resolve("summary.csv"),
+                "variant,seed,val_accuracy,test_accuracy,test_weighted_f1,test_macro_f1\n"
+                        + "random-init,1,0.3,0.31,0.2,0.1\nntxent,1,0.8,0.82,0.8,0.7\n");
+        ReportFixture.write(
+                experiment.resolve("runs/ntxent/seed-1.json"),
+                "{\"variant\":\"ntxent\",\"test\":{\"classIds\":[1,2],"
+                        + "\"confusion\":[[3,1],[0,4]]}}");
+        ReportFixture.write(experiment.resolve("summary.md"), "# hapt-13\n\nTwo variants.\n");
+        StringWriter err = new StringWriter();
+        int code =
+                Main.run(
+                        new String[] {"report", "--from", experiment.toString()},
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true));
+        assertEquals(Main.OK, code, err.toString());
+        // random-init has no run result: its matrix is listed as not drawn, on stderr too.
+        assertTrue(
+                err.toString().startsWith("cagekit: not drawn: confusion matrix of random-init"));
+        String page = Files.readString(experiment.resolve("index.html"), StandardCharsets.UTF_8);
+        Files.writeString(experiment.resolve("probe.html"), page.replace("</body>", PROBE));
+
+        String dom = dumpDom(experiment.resolve("probe.html"), dir.resolve("profile"));
+        Matcher img =
+                Pattern.compile(
+                                "<img src=\"([^\"]+)\"[^>]*width=\"(\\d+)\"[^>]*"
+                                        + "data-natural-width=\"(\\d+)\"")
+                        .matcher(dom);
+        List<String> loaded = new ArrayList<>();
+        while (img.find()) {
+            assertEquals(img.group(2), img.group(3), img.group(1) + " did not load");
+            loaded.add(img.group(1));
+        }
+        assertEquals(List.of("summary.png", "confusion_ntxent.png"), loaded);
+        assertTrue(dom.contains("<h3>hapt-13</h3>"));
+        // One seed: the mean alone, and the best test accuracy of the two variants in bold.
+        assertTrue(dom.contains("<td class=\"num\"><strong>0.8200</strong></td>"), dom);
     }
 
     private static String dumpDom(Path page, Path profile)
