@@ -39,7 +39,8 @@ while [[ $# -gt 0 ]]; do
     --dataset) [[ $# -ge 2 ]] || usage "--dataset needs a name"; which="$2"; shift 2 ;;
     --checksums) [[ $# -ge 2 ]] || usage "--checksums needs a file"; checksums="$2"; shift 2 ;;
     --force) force=1; shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' \
+      "${BASH_SOURCE[0]}"; exit 0 ;;
     *) usage "unknown argument '$1'" ;;
   esac
 done
