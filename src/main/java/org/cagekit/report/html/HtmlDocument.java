@@ -39,6 +39,8 @@ public final class HtmlDocument {
                     "pre{background:#f4f4f4;border:1px solid #e2e2e2;padding:10px;",
                     "overflow-x:auto;font-size:.88em;white-space:pre-wrap}",
                     "code{background:#f1f1f1;padding:0 3px}",
+                    ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));",
+                    "gap:0 24px}",
                     ".missing{color:#8a4b00}footer{color:#777;font-size:.85em;",
                     "max-width:1400px;margin:0 auto;padding:0 32px 24px}");
 
@@ -182,6 +184,21 @@ public final class HtmlDocument {
                 .append("\"><figcaption>")
                 .append(escape(caption))
                 .append("</figcaption></figure>\n");
+        return this;
+    }
+
+    /**
+     * Starts a grid: the figures until {@link #endGrid()} are laid out side by side, as many per
+     * row as the window allows (at least 560 pixels each), one per row on a narrow screen.
+     */
+    public HtmlDocument beginGrid() {
+        body.append("<div class=\"grid\">\n");
+        return this;
+    }
+
+    /** Ends a grid started by {@link #beginGrid()}. */
+    public HtmlDocument endGrid() {
+        body.append("</div>\n");
         return this;
     }
 

@@ -47,6 +47,7 @@ final class ExperimentReportPage {
         }
 
         page.section("confusion", "Confusion matrices");
+        page.beginGrid();
         for (ExperimentSummary.Variant v : summary.variants()) {
             String picture = confusionPictures.get(v.name());
             if (picture == null) {
@@ -63,6 +64,7 @@ final class ExperimentReportPage {
                         ConfusionHeatmap.HEIGHT);
             }
         }
+        page.endGrid();
 
         page.section("runs", "Runs");
         List<String> hrefs = new ArrayList<>();

@@ -59,8 +59,10 @@ final class RunReportPage {
         picture(page, dir, "split_embeddings.png", captions);
         picture(page, dir, "pca.png", captions);
         page.section("confusion", "Confusion matrices");
+        page.beginGrid();
         picture(page, dir, "confusion_test.png", captions);
         picture(page, dir, "confusion_val.png", captions);
+        page.endGrid();
         page.section("training", "Training");
         picture(page, dir, "training.png", captions);
         page.section("knn", "Neighbours");
