@@ -162,7 +162,7 @@ public final class LossOptions {
                     .build();
         } catch (IllegalArgumentException e) {
             CommandLine cl = mixee != null ? mixee.commandLine() : new CommandLine(this);
-            throw new CommandLine.ParameterException(cl, e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(cl, e.getMessage(), e);
         }
     }
 }

@@ -30,6 +30,7 @@ public final class ProgressBarListener implements TrainingListener {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUnit(" batches", 1)
                         .setConsumer(new ConsoleProgressBarConsumer(stream))
+                        .setMaxRenderedLength(100)
                         .setUpdateIntervalMillis(500)
                         .continuousUpdate()
                         .build();

@@ -174,6 +174,8 @@ public final class Trainer {
         }
         Device device = device(config.device());
         if (config.threads() > 0) {
+            // The engine loads the native library, which the thread setting needs.
+            Engine.getInstance();
             JniUtils.setNumThreads(config.threads());
         }
         ModelConfig modelConfig = config.modelConfig(train.accelChannels(), train.gyroChannels());

@@ -271,7 +271,7 @@ public final class TrainingConfig {
         private int kernel = 3;
         private boolean resume = false;
         private boolean progressBar = true;
-        private int threads = 0;
+        private int threads = 1;
 
         private Builder() {}
 
