@@ -11,6 +11,7 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -348,8 +349,8 @@ public final class KnnClassifier {
                 references,
                 k,
                 metric,
-                String.format(java.util.Locale.ROOT, "%.3f", seconds),
-                String.format(java.util.Locale.ROOT, "%.0f", m / seconds));
+                String.format(Locale.ROOT, "%.3f", seconds),
+                String.format(Locale.ROOT, "%.0f", m / seconds));
     }
 
     private void searchBlock(

@@ -77,7 +77,7 @@ public final class OnnxEncoder implements AutoCloseable {
         this.file = file;
         this.env = env;
         this.session = session;
-        this.metadata = session.getMetadata().getCustomMetadata();
+        this.metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
         Map<String, NodeInfo> inputs = session.getInputInfo();
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         for (String name : new String[] {ACCEL_INPUT, GYRO_INPUT}) {
