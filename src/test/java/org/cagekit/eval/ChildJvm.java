@@ -39,7 +39,6 @@ public final class ChildJvm {
         String name = normalised.substring(normalised.lastIndexOf('/') + 1);
         return normalised.contains("/ai/djl/")
                 || name.startsWith("pytorch-")
-                || name.startsWith("api-0.")
                 || name.startsWith("djl");
     }
 
