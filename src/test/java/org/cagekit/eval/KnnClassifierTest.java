@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,6 +105,30 @@ class KnnClassifierTest {
                 assertArrayEquals(expected, found.indices()[q], metric + " query " + q);
             }
         }
+    }
+
+    /**
+     * 100,000 references and 4,096 queries: a search that held every query-reference distance would
+     * need 4,096 x 100,000 x 4 bytes = 1,562 MiB for the scores alone. Blocked, the scores of two
+     * workers take 2 x 256 x 32,768 x 4 bytes = 64 MiB, so the child JVM (heap capped at 256 MiB)
+     * must peak below 1,024 MiB resident.
+     */
+    @Test
+    void memoryIsBoundedByBlocksNotByQueries() {
+        Assumptions.assumeTrue(
+                java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/status")),
+                "peak memory is read from /proc/self/status, absent on this system");
+        ChildJvm.Outcome outcome =
+                ChildJvm.run(
+                        List.of("-Xmx256m"),
+                        KnnMemoryProbe.class.getName(),
+                        List.of("100000", "4096", "16", "2"),
+                        300);
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        String[] fields = outcome.out().trim().split(" ");
+        assertEquals("peak-rss-kib", fields[0], outcome.out());
+        long peakMib = Long.parseLong(fields[1]) >> 10;
+        assertTrue(peakMib < 1024, "peak resident memory " + peakMib + " MiB");
     }
 
     @Test
