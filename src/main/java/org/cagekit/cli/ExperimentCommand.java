@@ -21,6 +21,9 @@ import org.cagekit.experiment.Presets;
 import org.cagekit.experiment.RunResult;
 import org.cagekit.experiment.SummaryWriter;
 import org.cagekit.experiment.Variant;
+import org.cagekit.report.plot.RenderOptions;
+import org.cagekit.report.plot.RenderResult;
+import org.cagekit.report.plot.ReportRenderer;
 import org.cagekit.train.LoggingListener;
 import org.cagekit.train.TrainingConfig;
 import picocli.CommandLine;
@@ -147,6 +150,11 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "PyTorch intra-op threads; 0 leaves PyTorch's choice. Default: 0.")
     int threads;
 
+    @Option(
+            names = "--no-plots",
+            description = "Write summary.csv and summary.md but draw no pictures.")
+    boolean noPlots;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -224,6 +232,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         print(table, spec.commandLine().getOut());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s%nwrote %s%n", csv, md);
+        if (!noPlots) {
+            RenderResult pictures =
+                    ReportRenderer.renderExperiment(
+                            plan.outDir(),
+                            RenderOptions.defaults().withClassNames(raw.classNames()));
+            stdout.println(pictures.summary());
+        }
         stdout.flush();
         return Main.OK;
     }

@@ -11,11 +11,12 @@ final class Subcommands {
                 new DatasetsCommand(),
                 new PrepareCommand(),
                 new TrainCommand(),
-                new EmbedCommand(),
-                new EvaluateCommand(),
                 new ExportCommand(),
                 new InfoCommand(),
+                new EmbedCommand(),
+                new EvaluateCommand(),
                 new ReportCommand(),
-                new ExperimentCommand());
+                new ExperimentCommand(),
+                new PipelineCommand());
     }
 }
