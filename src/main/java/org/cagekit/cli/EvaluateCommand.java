@@ -12,6 +12,8 @@ import org.cagekit.eval.OnnxEncoder;
 import org.cagekit.eval.ReferenceSplits;
 import org.cagekit.eval.VoteWeights;
 import org.cagekit.report.EvaluationReport;
+import org.cagekit.report.plot.RenderOptions;
+import org.cagekit.report.plot.ReportRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +85,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Report folder, for example reports/RUN/.")
     Path out;
 
+    @Option(
+            names = "--no-plots",
+            description = "Write the CSV reports but draw no pictures and no index.html.")
+    boolean noPlots;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -98,9 +105,16 @@ public final class EvaluateCommand implements Callable<Integer> {
             PreparedData data = model.prepare(card);
             EvaluationResult result = new Evaluator(encoder, settings).evaluate(data);
             EvaluationReport.write(result, out);
+            // The page shows the model's metadata and how the report was made.
+            card.write(out.resolve("model.json"));
+            CommandRecord.write(out, "evaluate", spec);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(EvaluationReport.summary(result) + " -> " + out);
             stdout.flush();
+            if (!noPlots) {
+                ReportRenderer.render(
+                        out, RenderOptions.defaults().withClassNames(data.classNames()));
+            }
         }
         return Main.OK;
     }

@@ -3,7 +3,6 @@ package org.cagekit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -184,7 +183,7 @@ public final class PipelineCommand implements Callable<Integer> {
         copyInto(reportDir, modelDir.resolve(ModelFolder.HISTORY_CSV));
         copyInto(reportDir, modelDir.resolve(ModelFolder.MODEL_JSON));
         copyInto(reportDir, exported.parityFile());
-        writeCommandLine(reportDir);
+        CommandRecord.write(reportDir, "pipeline", spec);
         long evaluatedAt = System.nanoTime();
         if (!noPlots) {
             ReportRenderer.render(reportDir, RenderOptions.defaults());
@@ -221,19 +220,6 @@ public final class PipelineCommand implements Callable<Integer> {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + file + " to " + dir + ": " + e, e);
-        }
-    }
-
-    /** Records how the run was made, for the HTML report. */
-    private void writeCommandLine(Path dir) {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        String line = "cagekit pipeline " + String.join(" ", args) + System.lineSeparator();
-        Path tmp = dir.resolve("command.txt.tmp");
-        try {
-            Files.writeString(tmp, line, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve("command.txt"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("command.txt"), e);
         }
     }
 }
