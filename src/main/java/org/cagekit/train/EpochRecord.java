@@ -1,5 +1,7 @@
 package org.cagekit.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,8 @@ import java.util.Map;
  * @param meanCosine mean pairwise cosine similarity between different windows' embeddings of the
  *     same modality, averaged over both modalities and the epoch's batches; near 1 means collapse
  * @param gradientNorm root mean square over the epoch's batches of the global gradient L2 norm
- * @param diagnostics the loss's other diagnostics, averaged over the epoch's batches
+ * @param diagnostics the loss's other diagnostics, averaged over the epoch's batches, in the order
+ *     the loss reported them
  */
 public record EpochRecord(
         int epoch,
@@ -36,6 +39,7 @@ public record EpochRecord(
         Map<String, Float> diagnostics) {
 
     public EpochRecord {
-        diagnostics = Map.copyOf(diagnostics);
+        // Insertion order fixes the order of the history's diagnostic columns.
+        diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
     }
 }

@@ -179,6 +179,13 @@ public final class Trainer {
             JniUtils.setNumThreads(config.threads());
         }
         ModelConfig modelConfig = config.modelConfig(train.accelChannels(), train.gyroChannels());
+        LOG.debug(
+                "training {} windows ({} validation) on {} with {} thread(s): {}",
+                train.size(),
+                validation == null ? 0 : validation.size(),
+                device,
+                config.threads() > 0 ? config.threads() : JniUtils.getNumThreads(),
+                config);
         Checkpoint.State state = prepareFolder();
 
         Engine.getInstance().setRandomSeed(Math.floorMod(config.seed(), Integer.MAX_VALUE));
@@ -587,6 +594,7 @@ public final class Trainer {
 
         private void saveCheckpoint() {
             Checkpoint.write(folder.checkpoint(), block, adam, state);
+            LOG.debug("checkpoint at epoch {}, batch {}", state.epoch, state.batch);
         }
     }
 

@@ -13,9 +13,9 @@ import java.util.List;
  * @param finalTopOne cross-modal top-1 accuracy of the last completed epoch
  * @param finalValidationLoss validation loss after the last completed epoch ({@code NaN} without a
  *     validation split)
- * @param bestValidationLoss the lowest validation loss of any epoch
- * @param bestEpoch the epoch (from 1) with the lowest validation loss, whose parameters are {@code
- *     best.params}
+ * @param bestValidationLoss the lowest validation loss of any epoch (without a validation split,
+ *     the lowest training loss)
+ * @param bestEpoch the epoch (from 1) with that loss, whose parameters are {@code best.params}
  * @param history the {@code history.csv} file
  * @param interrupted whether the run stopped early on request (Ctrl-C or a listener); its
  *     checkpoint then allows {@code --resume}

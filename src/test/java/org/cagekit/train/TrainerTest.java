@@ -160,6 +160,43 @@ class TrainerTest {
     }
 
     @Test
+    void aLossWithoutTemperatureResumesWithItsDiagnosticColumns() throws IOException {
+        // Hard-mined triplets draw no random numbers, so an epoch-boundary resume is exact; the
+        // temperature cells stay empty (NaN) through the checkpoint's JSON.
+        TrainingConfig config =
+                SyntheticData.smallConfig()
+                        .epochs(2)
+                        .loss(
+                                LossSpec.builder()
+                                        .loss(LossSpec.TRIPLET)
+                                        .mining(LossSpec.Mining.HARD)
+                                        .build())
+                        .build();
+        Path whole = tmp.resolve("whole");
+        Trainer.train(DATA, config, whole, List.of());
+        Path split = tmp.resolve("split");
+        AtomicInteger epochs = new AtomicInteger();
+        TrainingListener stopper =
+                new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochRecord record) {
+                        epochs.incrementAndGet();
+                    }
+
+                    @Override
+                    public boolean stopRequested() {
+                        return epochs.get() == 1;
+                    }
+                };
+        assertTrue(Trainer.train(DATA, config, split, List.of(stopper)).interrupted());
+        Trainer.train(DATA, config.toBuilder().resume(true).build(), split, List.of());
+        assertEquals(lossColumns(whole), lossColumns(split));
+        List<String> header = Files.readAllLines(split.resolve(ModelFolder.HISTORY_CSV));
+        assertTrue(header.get(0).length() > String.join(",", History.COLUMNS).length());
+        assertEquals("", header.get(1).split(",", -1)[3]);
+    }
+
+    @Test
     void resumeRefusesOtherSettingsAndAnExistingFolderNeedsResume() {
         TrainingConfig config = SyntheticData.smallConfig().epochs(1).build();
         Path dir = tmp.resolve("m");
