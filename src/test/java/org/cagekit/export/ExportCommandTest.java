@@ -71,11 +71,11 @@ class ExportCommandTest {
         assertEquals(6, parity.size());
         for (String line : parity.subList(1, parity.size())) {
             String[] cells = line.split(",", -1);
-            // columns 3 to 5: the three largest differences; the last column: passed
+            // columns 3 to 5: the three largest differences; column 9, the last: passed
             for (int c = 3; c <= 5; c++) {
                 assertTrue(Double.parseDouble(cells[c]) <= 1e-5, line);
             }
-            assertEquals("true", cells[8], line);
+            assertEquals("true", cells[9], line);
         }
         assertTrue(parity.get(2).startsWith("validation,"), parity.get(2));
         assertEquals("1.000000", parity.get(2).split(",")[6]);

@@ -50,7 +50,8 @@ class ModelExportTest {
             // reference, validation, batch-1, batch-7, batch-64
             assertEquals(6, csv.size());
             assertTrue(csv.get(2).startsWith("validation,40,40,"), csv.get(2));
-            assertTrue(csv.get(2).contains(",1.000000,1.000e-05,true"), csv.get(2));
+            // agreement 1, no undecided window, tolerance, passed
+            assertTrue(csv.get(2).contains(",1.000000,0,1.000e-05,true"), csv.get(2));
         }
     }
 
