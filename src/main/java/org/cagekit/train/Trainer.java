@@ -66,7 +66,9 @@ import org.slf4j.LoggerFactory;
  * ones for the rest of that epoch.
  *
  * <p>The whole train and validation splits are copied to the device once; a batch gathers its
- * windows there by index, so no Java arrays are made per batch.
+ * windows there by index, so no Java arrays are made per batch. On the CPU, one 32 MB buffer is
+ * allocated and freed before training so that glibc keeps activation memory between batches instead
+ * of page-faulting it in again each time.
  *
  * <p>The θ parameter is updated only for a learnable temperature; otherwise no loss reads it and
  * weight decay alone would move it.
@@ -195,6 +197,9 @@ public final class Trainer {
             CageModel block = new CageModel(modelConfig);
             model.setBlock(block);
             NDManager root = model.getNDManager();
+            if (!device.isGpu()) {
+                raiseAllocatorThreshold(root);
+            }
             int length = train.length();
             block.initialize(
                     root,
@@ -600,6 +605,21 @@ public final class Trainer {
 
     private static EpochRecord last(List<EpochRecord> rows) {
         return rows.get(rows.size() - 1);
+    }
+
+    /**
+     * Allocates and frees one 32 MB buffer, so that glibc's malloc raises its dynamic mmap
+     * threshold to 32 MB and its trim threshold to 64 MB. Without it, the few MB activation buffers
+     * of a batch went back to the kernel at every batch end and page-faulted in again at the next
+     * one: the backward pass of a batch of 64 took 25 ms of CPU time instead of 17 ms. (Python
+     * processes reach the same thresholds on their own, because their first large buffers are freed
+     * early.) On other allocators the buffer is merely allocated and freed.
+     */
+    private static void raiseAllocatorThreshold(NDManager manager) {
+        // Just below glibc's largest dynamic threshold, 32 MiB on 64-bit systems.
+        try (NDArray buffer = manager.create(new Shape(32_000_000 / 4))) {
+            LOG.trace("allocator warm-up buffer of {} bytes", buffer.size() * 4);
+        }
     }
 
     /**
