@@ -21,8 +21,10 @@ import org.cagekit.loss.LossSpec;
  *       cross-modal triplet loss (cosine distance, margin 0.2) with random, hard and semi-hard
  *       negatives.
  *   <li>{@code ntxent+triplet-semi-hard}: 1 · symmetric learnable NT-Xent + 1 · semi-hard triplet.
- *   <li>{@code triplet-label-aware}: batch-hard triplet with class-based positives and negatives, a
- *       supervised reference.
+ *   <li>{@code triplet-label-aware}: semi-hard triplet with class-based positives and negatives, a
+ *       supervised reference. Semi-hard rather than batch-hard mining was chosen on the validation
+ *       split: with 15 epochs on hapt-13, batch-hard collapsed to the margin (validation accuracy
+ *       63 % and 67 % for seeds 1 and 2) where semi-hard reached 81 % (seed 1).
  * </ol>
  */
 public final class Presets {
@@ -114,8 +116,11 @@ public final class Presets {
                         false),
                 new Variant(
                         "triplet-label-aware",
-                        "triplet, label-aware batch-hard (supervised reference)",
-                        triplet.toBuilder().mining(LossSpec.Mining.HARD).labelAware(true).build(),
+                        "triplet, label-aware semi-hard (supervised reference)",
+                        triplet.toBuilder()
+                                .mining(LossSpec.Mining.SEMI_HARD)
+                                .labelAware(true)
+                                .build(),
                         true));
     }
 }
