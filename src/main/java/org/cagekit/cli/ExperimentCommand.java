@@ -1,6 +1,10 @@
 package org.cagekit.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,6 +155,14 @@ public final class ExperimentCommand implements Callable<Integer> {
     int threads;
 
     @Option(
+            names = "--notes",
+            paramLabel = "FILE",
+            description =
+                    "A Markdown file appended to summary.md under \"Notes\": what else was tried"
+                            + " and which settings were chosen on the validation split.")
+    Path notesFile;
+
+    @Option(
             names = "--no-plots",
             description = "Write summary.csv and summary.md but draw no pictures.")
     boolean noPlots;
@@ -228,7 +240,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                         windows,
                         MachineDescription.describe(device));
         Path csv = SummaryWriter.writeCsv(plan.outDir(), results);
-        Path md = SummaryWriter.writeMarkdown(plan.outDir(), plan, table, context);
+        Path md = SummaryWriter.writeMarkdown(plan.outDir(), plan, table, context, notes());
         print(table, spec.commandLine().getOut());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "wrote %s%nwrote %s%n", csv, md);
@@ -241,6 +253,17 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
         stdout.flush();
         return Main.OK;
+    }
+
+    private String notes() {
+        if (notesFile == null) {
+            return null;
+        }
+        try {
+            return Files.readString(notesFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --notes " + notesFile + ": " + e, e);
+        }
     }
 
     private static List<Variant> select(List<Variant> all, List<String> names) {

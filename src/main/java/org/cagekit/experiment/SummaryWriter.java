@@ -128,7 +128,21 @@ public final class SummaryWriter {
     /** Writes {@code summary.md} into {@code dir} and returns its path. */
     public static Path writeMarkdown(
             Path dir, ExperimentPlan plan, ExperimentTable table, Context context) {
-        return write(dir.resolve("summary.md"), markdown(plan, table, context));
+        return writeMarkdown(dir, plan, table, context, null);
+    }
+
+    /**
+     * As {@link #writeMarkdown(Path, ExperimentPlan, ExperimentTable, Context)}, with the
+     * experimenter's own notes (Markdown: what else was tried, which settings were chosen on the
+     * validation split and why) appended under a "Notes" heading when not null.
+     */
+    public static Path writeMarkdown(
+            Path dir, ExperimentPlan plan, ExperimentTable table, Context context, String notes) {
+        String text = markdown(plan, table, context);
+        if (notes != null && !notes.isBlank()) {
+            text = text + "## Notes\n\n" + notes.strip() + "\n";
+        }
+        return write(dir.resolve("summary.md"), text);
     }
 
     /** The text of {@code summary.md}. */

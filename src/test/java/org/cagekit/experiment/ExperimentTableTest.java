@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.cagekit.experiment.ExperimentTable.Column;
 import org.cagekit.loss.LossSpec;
 import org.cagekit.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentTableTest {
     private static final Variant UNTRAINED = new Variant("random-init", "untrained", null, false);
@@ -112,6 +115,39 @@ class ExperimentTableTest {
                         Map.of("test", 7),
                         List.of("processor: test"));
         return SummaryWriter.markdown(plan, table, context);
+    }
+
+    @Test
+    void notesAreAppendedUnderTheirOwnHeading(@TempDir Path dir) throws Exception {
+        ExperimentPlan plan =
+                new ExperimentPlan(
+                        "test-preset",
+                        List.of(UNTRAINED, NTXENT),
+                        List.of(1L),
+                        TrainingConfig.builder().epochs(10).build(),
+                        7,
+                        Path.of("models"),
+                        Path.of("reports"),
+                        "cagekit experiment --epochs 10");
+        ExperimentTable table =
+                ExperimentTable.of(
+                        plan.variants(),
+                        List.of(result(UNTRAINED, 1, 0.50, 0.45), result(NTXENT, 1, 0.84, 0.82)));
+        SummaryWriter.Context context =
+                new SummaryWriter.Context(
+                        "hapt",
+                        "hapt-13",
+                        Map.of("window.length", "128"),
+                        new TreeMap<>(Map.of(1, "WALKING", 2, "SITTING")),
+                        Map.of("test", 7),
+                        List.of("processor: test"));
+        Path md =
+                SummaryWriter.writeMarkdown(
+                        dir, plan, table, context, "\n- a 10-epoch pilot reached 72 %.\n\n");
+        String text = Files.readString(md, StandardCharsets.UTF_8);
+        // The notes, stripped of surrounding blank lines, close the file.
+        assertTrue(text.endsWith("## Notes\n\n- a 10-epoch pilot reached 72 %.\n"), text);
+        assertTrue(text.startsWith(SummaryWriter.markdown(plan, table, context)), text);
     }
 
     @Test
