@@ -150,8 +150,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            defaultValue = "0",
-            description = "PyTorch intra-op threads; 0 leaves PyTorch's choice. Default: 0.")
+            defaultValue = "1",
+            description =
+                    "PyTorch intra-op threads; 0 leaves PyTorch's choice. Default:"
+                            + " ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(
