@@ -107,7 +107,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport.write(result, out);
             // The page shows the model's metadata and how the report was made.
             card.write(out.resolve("model.json"));
-            CommandRecord.write(out, "evaluate", spec);
+            CommandRecord.write(out, spec);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println(EvaluationReport.summary(result) + " -> " + out);
             stdout.flush();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.cagekit.data.PreparedData;
 import org.cagekit.data.Preparer;
 import org.cagekit.data.ProtocolSettings;
@@ -68,8 +67,6 @@ import picocli.CommandLine.Spec;
                     + " interrupted one resumes from its checkpoint."
         })
 public final class ExperimentCommand implements Callable<Integer> {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
-
     @Option(
             names = "--preset",
             paramLabel = "NAME",
@@ -214,7 +211,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                         k,
                         models != null ? models : Path.of("models", protocol),
                         out != null ? out : Path.of("reports", protocol),
-                        commandLine());
+                        CommandRecord.line(spec));
 
         PreparedData standardised = data.prepare();
         PreparedData raw =
@@ -285,20 +282,6 @@ public final class ExperimentCommand implements Callable<Integer> {
         return all.stream()
                 .filter(v -> names.stream().anyMatch(n -> n.trim().equals(v.name())))
                 .toList();
-    }
-
-    /** The command line as typed, quoted where a shell would need it. */
-    private String commandLine() {
-        // The parse result holds the whole command line, the root's options included.
-        StringBuilder line = new StringBuilder("cagekit");
-        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
-            line.append(' ').append(PLAIN.matcher(arg).matches() ? arg : quote(arg));
-        }
-        return line.toString();
-    }
-
-    private static String quote(String arg) {
-        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     private static void print(ExperimentTable table, PrintWriter out) {

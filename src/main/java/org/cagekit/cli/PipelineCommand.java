@@ -183,7 +183,7 @@ public final class PipelineCommand implements Callable<Integer> {
         copyInto(reportDir, modelDir.resolve(ModelFolder.HISTORY_CSV));
         copyInto(reportDir, modelDir.resolve(ModelFolder.MODEL_JSON));
         copyInto(reportDir, exported.parityFile());
-        CommandRecord.write(reportDir, "pipeline", spec);
+        CommandRecord.write(reportDir, spec);
         long evaluatedAt = System.nanoTime();
         if (!noPlots) {
             ReportRenderer.render(reportDir, RenderOptions.defaults());
