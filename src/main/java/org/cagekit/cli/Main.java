@@ -101,8 +101,14 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static void reportError(Exception e, PrintWriter err, boolean stacktrace) {
+    private static void reportError(Exception thrown, PrintWriter err, boolean stacktrace) {
+        Exception e = unwrap(thrown);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // One line: a library message may carry a second line of advice (Gson does).
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline).strip();
+        }
         if (e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException
                 || e instanceof java.io.UncheckedIOException
@@ -112,9 +118,25 @@ public final class Main implements Runnable {
             err.println("cagekit: " + e.getClass().getSimpleName() + ": " + message);
         }
         if (stacktrace) {
-            e.printStackTrace(err);
+            thrown.printStackTrace(err);
         }
         err.flush();
+    }
+
+    /**
+     * The exception to report: a wrapper that only carries another exception (a worker's failure
+     * rethrown by a pool, whose message is the cause's {@code toString()}) gives way to its cause.
+     */
+    private static Exception unwrap(Exception e) {
+        Throwable current = e;
+        while (current.getCause() instanceof Exception cause
+                && (current.getMessage() == null
+                        || current.getMessage().equals(cause.toString())
+                        || current instanceof java.util.concurrent.ExecutionException
+                        || current instanceof java.util.concurrent.CompletionException)) {
+            current = cause;
+        }
+        return (Exception) current;
     }
 
     private static void configureLogging(String[] args) {

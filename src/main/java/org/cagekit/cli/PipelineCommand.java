@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "pipeline",
         mixinStandardHelpOptions = true,
+        defaultValueProvider = PipelineCommand.Defaults.class,
         header = "Prepare, train, export, evaluate and draw one run in one command.",
         description = {
             "Trains an encoder on the protocol's train split, exports it to"
@@ -105,9 +106,6 @@ public final class PipelineCommand implements Callable<Integer> {
     public Integer call() {
         ProtocolSettings settings = data.settings();
         TrainingConfig config = training.config(loss.spec());
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
-            config = config.toBuilder().epochs(DEFAULT_EPOCHS).build();
-        }
         if (k < 1) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--k must be at least 1, found " + k);
@@ -116,6 +114,17 @@ public final class PipelineCommand implements Callable<Integer> {
                 run != null
                         ? run
                         : settings.protocol().name() + "-" + config.loss().loss().replace('+', '-');
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.contains("/")
+                || name.contains("\\")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--run must be a plain folder name without '/' and not '.' or '..', found '"
+                            + name
+                            + "'");
+        }
         Path modelDir = modelsDir.resolve(name);
         Path reportDir = reportsDir.resolve(name);
         PrintWriter out = spec.commandLine().getOut();
@@ -131,6 +140,16 @@ public final class PipelineCommand implements Callable<Integer> {
                         data.options().standardise(false),
                         data.cache());
         long prepared = System.nanoTime();
+        int references = raw.split(Split.TRAIN).size();
+        if (k > references) {
+            // Known before training: the train windows are the KNN references.
+            throw new IllegalArgumentException(
+                    "--k "
+                            + k
+                            + " exceeds the "
+                            + references
+                            + " train windows that serve as KNN references");
+        }
 
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(new LoggingListener());
@@ -220,6 +239,18 @@ public final class PipelineCommand implements Callable<Integer> {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + file + " to " + dir + ": " + e, e);
+        }
+    }
+
+    /** The pipeline's own defaults, where they differ from {@code train}'s. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+            if (argSpec.isOption()
+                    && ((CommandLine.Model.OptionSpec) argSpec).longestName().equals("--epochs")) {
+                return Integer.toString(DEFAULT_EPOCHS);
+            }
+            return null;
         }
     }
 }

@@ -109,8 +109,10 @@ public final class ModelCard {
             }
             return card;
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(
-                    source + ": not a cagekit model card: " + e.getMessage(), e);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            // Gson appends a line of advice and a link; the first line says what is wrong.
+            reason = reason.lines().findFirst().orElse(reason);
+            throw new IllegalArgumentException(source + ": not a cagekit model card: " + reason, e);
         }
     }
 

@@ -181,6 +181,20 @@ public final class Trainer {
             JniUtils.setNumThreads(config.threads());
         }
         ModelConfig modelConfig = config.modelConfig(train.accelChannels(), train.gyroChannels());
+        // Each pooling halves the time axis; the last convolution needs at least one sample.
+        long pooled = train.length() >> (modelConfig.depth() - 1);
+        if (pooled < 1) {
+            throw new IllegalArgumentException(
+                    "windows of "
+                            + train.length()
+                            + " samples are too short for depth "
+                            + modelConfig.depth()
+                            + ": its "
+                            + (modelConfig.depth() - 1)
+                            + " poolings need at least "
+                            + (1L << (modelConfig.depth() - 1))
+                            + " samples; use a longer --window or a smaller --depth");
+        }
         LOG.debug(
                 "training {} windows ({} validation) on {} with {} thread(s): {}",
                 train.size(),

@@ -181,6 +181,58 @@ class PipelineCommandTest {
         }
     }
 
+    @Test
+    void badRunNamesAndTooLargeKFailBeforeAnythingIsWritten() {
+        Path models = dir.resolve("m");
+        Path reports = dir.resolve("r");
+        StringWriter err = new StringWriter();
+        for (String name : List.of("../escape", "", "a/b")) {
+            int code =
+                    Main.run(
+                            new String[] {
+                                "pipeline",
+                                "--run",
+                                name,
+                                "--models",
+                                models.toString(),
+                                "--reports",
+                                reports.toString()
+                            },
+                            new PrintWriter(new StringWriter(), true),
+                            new PrintWriter(err, true));
+            assertEquals(Main.USAGE, code, name);
+        }
+        assertTrue(err.toString().contains("--run must be a plain folder name"), err.toString());
+        // Users 1 and 3 give 1219 train windows (the data layer's count for hapt-13 with the
+        // default train stride), fewer than k = 5000: the run stops before training.
+        int code =
+                Main.run(
+                        new String[] {
+                            "pipeline",
+                            "--data-dir",
+                            data.toString(),
+                            "--train-users",
+                            "1,3",
+                            "--val-users",
+                            "28",
+                            "--test-users",
+                            "2",
+                            "--k",
+                            "5000",
+                            "--no-cache",
+                            "--models",
+                            models.toString(),
+                            "--reports",
+                            reports.toString()
+                        },
+                        new PrintWriter(new StringWriter(), true),
+                        new PrintWriter(err, true));
+        assertEquals(Main.FAILURE, code);
+        assertTrue(
+                err.toString().contains("--k 5000 exceeds the 1219 train windows"), err.toString());
+        assertTrue(!Files.exists(models) && !Files.exists(reports), "nothing written");
+    }
+
     private static Map<String, Double> metrics(Path file) throws IOException {
         Map<String, Double> metrics = new HashMap<>();
         for (CSVRecord r : read(file)) {
