@@ -17,7 +17,6 @@ import org.cagekit.data.Split;
 import org.cagekit.eval.EvaluationResult;
 import org.cagekit.eval.Evaluator;
 import org.cagekit.eval.OnnxEncoder;
-import org.cagekit.export.ExportOptions;
 import org.cagekit.export.ModelExport;
 import org.cagekit.report.EvaluationReport;
 import org.cagekit.report.plot.RenderOptions;
@@ -171,18 +170,7 @@ public final class PipelineCommand implements Callable<Integer> {
         long trainedAt = System.nanoTime();
 
         Path onnx = modelDir.resolve("encoder.onnx");
-        ModelExport.Result exported;
-        try (ModelFolder.Loaded loaded = ModelFolder.load(modelDir, true)) {
-            exported =
-                    ModelExport.export(
-                            loaded.block(),
-                            loaded.card(),
-                            raw.split(Split.TRAIN),
-                            raw.split(Split.VALIDATION),
-                            onnx,
-                            modelDir.resolve("parity.csv"),
-                            ExportOptions.defaults());
-        }
+        ModelExport.Result exported = ModelExport.exportBest(modelDir, raw);
         long exportedAt = System.nanoTime();
 
         Evaluator.Settings defaults = Evaluator.Settings.defaults();

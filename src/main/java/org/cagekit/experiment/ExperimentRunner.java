@@ -29,7 +29,6 @@ import org.cagekit.eval.EvaluationResult;
 import org.cagekit.eval.Evaluator;
 import org.cagekit.eval.OnnxEncoder;
 import org.cagekit.eval.ReferenceSplits;
-import org.cagekit.export.ExportOptions;
 import org.cagekit.export.ModelExport;
 import org.cagekit.model.CageModel;
 import org.cagekit.model.ModelConfig;
@@ -183,18 +182,7 @@ public final class ExperimentRunner {
             seconds = 0;
         }
         Path onnx = modelDir.resolve("encoder.onnx");
-        ModelExport.Result export;
-        try (ModelFolder.Loaded loaded = ModelFolder.load(modelDir, true)) {
-            export =
-                    ModelExport.export(
-                            loaded.block(),
-                            loaded.card(),
-                            raw.split(Split.TRAIN),
-                            raw.split(Split.VALIDATION),
-                            onnx,
-                            modelDir.resolve("parity.csv"),
-                            ExportOptions.defaults());
-        }
+        ModelExport.Result export = ModelExport.exportBest(modelDir, raw);
         SplitScores[] scores = evaluate(onnx);
         RunResult result =
                 new RunResult(

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import org.cagekit.data.ModelCard;
+import org.cagekit.data.PreparedData;
+import org.cagekit.data.Split;
 import org.cagekit.data.WindowSet;
 import org.cagekit.model.CageModel;
+import org.cagekit.train.ModelFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,28 @@ public final class ModelExport {
      * @param parity the figures themselves
      */
     public record Result(Path onnxFile, Path parityFile, ParityReport parity) {}
+
+    /**
+     * Exports the best epoch of a model folder to {@code MODEL_DIR/encoder.onnx} with the default
+     * opset and the standardisation in the graph, checking it on the protocol's own windows; the
+     * figures go to {@code MODEL_DIR/parity.csv}.
+     *
+     * @param modelDir a folder written by the trainer
+     * @param raw the model's protocol, filtered but not standardised
+     * @throws ParityException when a check fails; nothing is written
+     */
+    public static Result exportBest(Path modelDir, PreparedData raw) {
+        try (ModelFolder.Loaded loaded = ModelFolder.load(modelDir, true)) {
+            return export(
+                    loaded.block(),
+                    loaded.card(),
+                    raw.split(Split.TRAIN),
+                    raw.split(Split.VALIDATION),
+                    modelDir.resolve("encoder.onnx"),
+                    modelDir.resolve("parity.csv"),
+                    ExportOptions.defaults());
+        }
+    }
 
     /**
      * Exports and checks one model.
