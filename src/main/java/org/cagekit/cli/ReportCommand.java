@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.cagekit.report.plot.RenderOptions;
 import org.cagekit.report.plot.RenderResult;
 import org.cagekit.report.plot.ReportRenderer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,13 +75,19 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RenderOptions options =
-                RenderOptions.defaults()
-                        .withSeed(seed)
-                        .withTsnePoints(tsnePoints)
-                        .withTsnePerplexity(perplexity)
-                        .withTsneIterations(iterations)
-                        .withHtml(!noHtml);
+        RenderOptions options;
+        try {
+            options =
+                    RenderOptions.defaults()
+                            .withSeed(seed)
+                            .withTsnePoints(tsnePoints)
+                            .withTsnePerplexity(perplexity)
+                            .withTsneIterations(iterations)
+                            .withHtml(!noHtml);
+        } catch (IllegalArgumentException e) {
+            // An out-of-range option value is a usage error, like a malformed one.
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         RenderResult result =
                 ReportRenderer.isExperiment(from)
                         ? ReportRenderer.renderExperiment(from, options)

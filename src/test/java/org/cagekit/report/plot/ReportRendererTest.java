@@ -169,6 +169,23 @@ class ReportRendererTest {
                 err.toString().strip());
     }
 
+    @Test
+    void outOfRangeTsneOptionsAreUsageErrors() {
+        // RenderOptions needs at least 250 iterations and a positive perplexity.
+        for (String[] option :
+                List.of(
+                        new String[] {"--tsne-iterations", "10"},
+                        new String[] {"--tsne-perplexity", "0"})) {
+            StringWriter err = new StringWriter();
+            int code =
+                    Main.run(
+                            new String[] {"report", "--from", dir.toString(), option[0], option[1]},
+                            new PrintWriter(new StringWriter(), true),
+                            new PrintWriter(err, true));
+            assertEquals(Main.USAGE, code, err.toString());
+        }
+    }
+
     private static String runResult(String variant, int seed, String confusion) {
         return "{\"variant\": \""
                 + variant
