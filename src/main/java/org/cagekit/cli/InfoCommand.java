@@ -67,7 +67,11 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
+            throw new IllegalArgumentException(
+                    file
+                            + (Files.isDirectory(file)
+                                    ? ": is a folder, not an ONNX file"
+                                    : ": no such file"));
         }
         PrintWriter out = spec.commandLine().getOut();
         OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -125,7 +125,12 @@ public final class OnnxEncoder implements AutoCloseable {
      */
     public static OnnxEncoder open(Path onnxFile, int intraOpThreads) {
         if (!Files.isRegularFile(onnxFile)) {
-            throw new IllegalArgumentException(onnxFile + ": no such model file");
+            throw new IllegalArgumentException(
+                    onnxFile
+                            + (Files.isDirectory(onnxFile)
+                                    ? ": is a folder; expected an .onnx file (cagekit export writes"
+                                            + " DIR/encoder.onnx)"
+                                    : ": no such model file"));
         }
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException(

@@ -153,6 +153,15 @@ class OnnxEncoderTest {
                         IllegalArgumentException.class,
                         () -> OnnxEncoder.open(dir.resolve("absent.onnx"), 1));
         assertTrue(missing.getMessage().contains("no such model file"), missing.getMessage());
+        IllegalArgumentException folder =
+                assertThrows(IllegalArgumentException.class, () -> OnnxEncoder.open(dir, 1));
+        assertTrue(
+                folder.getMessage()
+                        .equals(
+                                dir
+                                        + ": is a folder; expected an .onnx file (cagekit"
+                                        + " export writes DIR/encoder.onnx)"),
+                folder.getMessage());
     }
 
     @Test

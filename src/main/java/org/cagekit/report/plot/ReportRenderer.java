@@ -412,7 +412,10 @@ public final class ReportRenderer {
 
     private static void requireDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("report folder " + dir + " does not exist");
+            throw new IllegalArgumentException(
+                    Files.exists(dir)
+                            ? dir + " is a file; expected a report or experiment folder"
+                            : "report folder " + dir + " does not exist");
         }
     }
 
