@@ -83,7 +83,8 @@ public final class EmbedBench {
             }
             write(out.resolve("ort.f32"), joint);
             Files.writeString(out.resolve("shape.txt"), n + " " + ca + " " + cg + " " + t + "\n");
-            System.out.printf(Locale.ROOT, "onnxruntime %.4f %.0f  (%d intra-op threads, batch %d)%n",
+            System.out.printf(Locale.ROOT,
+                    "onnxruntime %.4f %.0f  (%d intra-op threads, batch %d)%n",
                     ortBest, n / ortBest, threads, batch);
             System.out.printf(Locale.ROOT,
                     "djl %.4f %.0f  (largest difference from ONNX Runtime %.2e)%n",
@@ -98,9 +99,11 @@ public final class EmbedBench {
             for (int from = 0; from < n; from += batch) {
                 int b = Math.min(batch, n - from);
                 try (NDManager scope = manager.newSubManager()) {
-                    NDArray a = scope.create(Arrays.copyOfRange(za, from * ca * t, (from + b) * ca * t),
+                    NDArray a = scope.create(
+                            Arrays.copyOfRange(za, from * ca * t, (from + b) * ca * t),
                             new Shape(b, ca, t));
-                    NDArray g = scope.create(Arrays.copyOfRange(zg, from * cg * t, (from + b) * cg * t),
+                    NDArray g = scope.create(
+                            Arrays.copyOfRange(zg, from * cg * t, (from + b) * cg * t),
                             new Shape(b, cg, t));
                     NDList result = loaded.block().forward(new ParameterStore(scope, false),
                             new NDList(a, g), false);

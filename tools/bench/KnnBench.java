@@ -101,7 +101,8 @@ public final class KnnBench {
                                             .orElseThrow();
                             while (!Thread.currentThread().isInterrupted()) {
                                 Runtime rt = Runtime.getRuntime();
-                                peakHeap[0] = Math.max(peakHeap[0], rt.totalMemory() - rt.freeMemory());
+                                long used = rt.totalMemory() - rt.freeMemory();
+                                peakHeap[0] = Math.max(peakHeap[0], used);
                                 peakDirect[0] = Math.max(peakDirect[0], direct.getMemoryUsed());
                                 try {
                                     Thread.sleep(200);

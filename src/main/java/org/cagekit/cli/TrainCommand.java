@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * goes to stdout:
  *
  * <pre>
- * models/hapt13-ntxent: 40 epochs in 512.3 s, loss 1.2345, top-1 0.612, best val loss 1.9876 (epoch 37)
+ * models/hapt13-ntxent: 40 epochs in 512.3 s, loss 1.2345, top-1 0.612,
+ *     best val loss 1.9876 (epoch 37)
  * </pre>
  */
 @Command(

@@ -42,9 +42,9 @@ import org.tribuo.util.onnx.ONNXRef;
  * <p>Graph, with {@code N} symbolic and {@code T} the window length of the model card:
  *
  * <pre>
- * accel [N, Ca, T] -> (Sub mean, Mul scale) -> accel encoder -> MatMul -> L2 -> accel_embedding [N, d]
- * gyro  [N, Cg, T] -> (Sub mean, Mul scale) -> gyro encoder  -> MatMul -> L2 -> gyro_embedding  [N, d]
- * Concat(accel_embedding, gyro_embedding, axis 1)                            -> embedding       [N, 2d]
+ * accel [N, Ca, T] -> (Sub, Mul) -> accel encoder -> MatMul -> L2 -> accel_embedding [N, d]
+ * gyro  [N, Cg, T] -> (Sub, Mul) -> gyro encoder  -> MatMul -> L2 -> gyro_embedding  [N, d]
+ * Concat(accel_embedding, gyro_embedding, axis 1)             -> embedding       [N, 2d]
  * </pre>
  *
  * <p>Block translations: {@link Conv1d} becomes {@code Conv} (weight {@code [M, C, k]}, bias {@code
