@@ -213,7 +213,6 @@ public final class ExperimentCommand implements Callable<Integer> {
                         out != null ? out : Path.of("reports", protocol),
                         CommandRecord.line(spec));
 
-        PreparedData standardised = data.prepare();
         PreparedData raw =
                 Preparer.prepare(
                         data.dataRoot(),
@@ -221,6 +220,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                         protocol,
                         data.options().standardise(false),
                         data.cache());
+        // One read of the recordings serves both forms.
+        PreparedData standardised = raw.standardised();
         ExperimentRunner runner =
                 new ExperimentRunner(plan, standardised, raw, List.of(new LoggingListener()));
         List<RunResult> results = runner.runAll();

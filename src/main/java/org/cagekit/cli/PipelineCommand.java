@@ -130,7 +130,6 @@ public final class PipelineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long begin = System.nanoTime();
 
-        PreparedData standardised = data.prepare();
         PreparedData raw =
                 Preparer.prepare(
                         data.dataRoot(),
@@ -138,6 +137,8 @@ public final class PipelineCommand implements Callable<Integer> {
                         settings.protocol().name(),
                         data.options().standardise(false),
                         data.cache());
+        // One read of the recordings serves both forms.
+        PreparedData standardised = raw.standardised();
         long prepared = System.nanoTime();
         int references = raw.split(Split.TRAIN).size();
         if (k > references) {

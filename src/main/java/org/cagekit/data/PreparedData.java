@@ -121,4 +121,52 @@ public final class PreparedData {
     public Map<Split, WindowSet> splits() {
         return splits;
     }
+
+    /**
+     * These windows standardised with their own train statistics, as the protocol would have
+     * prepared them with {@code standardise=true}: the same values bit for bit, and the same
+     * parameters but {@code standardise}. A caller that needs both forms (training reads
+     * standardised windows, an exported graph raw ones) reads and filters the recordings once.
+     *
+     * @throws IllegalStateException when these windows are standardised already
+     */
+    public PreparedData standardised() {
+        if (!"false".equals(parameters.get(ProtocolSettings.STANDARDISE))) {
+            throw new IllegalStateException(protocol + ": the windows are standardised already");
+        }
+        Map<Split, WindowSet> copies = new EnumMap<>(Split.class);
+        for (Map.Entry<Split, WindowSet> e : splits.entrySet()) {
+            WindowSet w = e.getValue();
+            float[] accel = w.accel().clone();
+            float[] gyro = w.gyro().clone();
+            Normalisation.apply(
+                    accel, normalisation.accelMean(), normalisation.accelStd(), w.length());
+            Normalisation.apply(
+                    gyro, normalisation.gyroMean(), normalisation.gyroStd(), w.length());
+            copies.put(
+                    e.getKey(),
+                    new WindowSet(
+                            w.accelChannels(),
+                            w.gyroChannels(),
+                            w.length(),
+                            accel,
+                            gyro,
+                            w.labels(),
+                            w.subjects(),
+                            w.starts()));
+        }
+        Map<String, String> standardisedParameters = new LinkedHashMap<>(parameters);
+        standardisedParameters.put(ProtocolSettings.STANDARDISE, "true");
+        return new PreparedData(
+                dataset,
+                protocol,
+                standardisedParameters,
+                samplingRateHz,
+                windowLength,
+                accelChannels,
+                gyroChannels,
+                classNames,
+                normalisation,
+                copies);
+    }
 }
