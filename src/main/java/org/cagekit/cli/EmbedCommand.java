@@ -12,7 +12,6 @@ import org.cagekit.eval.EncodedWindows;
 import org.cagekit.eval.Evaluator;
 import org.cagekit.eval.OnnxEncoder;
 import org.cagekit.report.EmbeddingFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,14 +86,9 @@ public final class EmbedCommand implements Callable<Integer> {
     }
 
     /** Parses a split name; a bad name is a usage error. */
-    static final class SplitConverter implements CommandLine.ITypeConverter<Split> {
-        @Override
-        public Split convert(String value) {
-            try {
-                return Split.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class SplitConverter extends NameConverter<Split> {
+        SplitConverter() {
+            super(Split::parse);
         }
     }
 }

@@ -14,7 +14,6 @@ import org.cagekit.eval.VoteWeights;
 import org.cagekit.report.EvaluationReport;
 import org.cagekit.report.plot.RenderOptions;
 import org.cagekit.report.plot.ReportRenderer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,38 +119,23 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Parses a metric name; a bad name is a usage error. */
-    static final class MetricConverter implements CommandLine.ITypeConverter<DistanceMetric> {
-        @Override
-        public DistanceMetric convert(String value) {
-            try {
-                return DistanceMetric.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class MetricConverter extends NameConverter<DistanceMetric> {
+        MetricConverter() {
+            super(DistanceMetric::parse);
         }
     }
 
     /** Parses a weighting name; a bad name is a usage error. */
-    static final class WeightsConverter implements CommandLine.ITypeConverter<VoteWeights> {
-        @Override
-        public VoteWeights convert(String value) {
-            try {
-                return VoteWeights.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class WeightsConverter extends NameConverter<VoteWeights> {
+        WeightsConverter() {
+            super(VoteWeights::parse);
         }
     }
 
     /** Parses the reference splits; a bad name is a usage error. */
-    static final class FitOnConverter implements CommandLine.ITypeConverter<ReferenceSplits> {
-        @Override
-        public ReferenceSplits convert(String value) {
-            try {
-                return ReferenceSplits.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class FitOnConverter extends NameConverter<ReferenceSplits> {
+        FitOnConverter() {
+            super(ReferenceSplits::parse);
         }
     }
 }
