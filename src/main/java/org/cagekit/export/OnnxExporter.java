@@ -437,11 +437,7 @@ public final class OnnxExporter {
                                 OnnxOperator.MAX_POOL,
                                 List.of(in.ref),
                                 name + "_maxpool",
-                                Map.of(
-                                        "kernel_shape", new int[] {pool.size()},
-                                        "strides", new int[] {pool.stride()},
-                                        "pads", new int[] {0, 0},
-                                        "ceil_mode", 0));
+                                poolAttributes(pool));
                 return new Features(out, in.channels, length);
             } else if (block instanceof TemporalMeanBlock) {
                 return new Features(
@@ -567,6 +563,16 @@ public final class OnnxExporter {
             return op(OnnxOperator.DIV, List.of(x, floor), prefix + "_normalised");
         }
 
+        /** MaxPool's attributes, in a fixed order so that the file's bytes are repeatable. */
+        private static Map<String, Object> poolAttributes(MaxPool1dBlock pool) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("kernel_shape", new int[] {pool.size()});
+            attributes.put("strides", new int[] {pool.stride()});
+            attributes.put("pads", new int[] {0, 0});
+            attributes.put("ceil_mode", 0);
+            return attributes;
+        }
+
         /** A mean ({@code mean} true) or L2 reduction over one axis, in the opset's form. */
         ONNXRef<?> reduce(boolean mean, ONNXRef<?> x, int axis, boolean keep, String output) {
             OnnxOperator operator =
@@ -576,11 +582,12 @@ public final class OnnxExporter {
                 ONNXInitializer axes = ctx.array(output + "_axes", new long[] {axis});
                 return op(operator, List.of(x, axes), output, Map.of("keepdims", keepdims));
             }
-            return op(
-                    operator,
-                    List.of(x),
-                    output,
-                    Map.of("axes", new int[] {axis}, "keepdims", keepdims));
+            // Ordered, so that the same model always gives the same bytes (Map.of's iteration
+            // order changes from one JVM to the next).
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("axes", new int[] {axis});
+            attributes.put("keepdims", keepdims);
+            return op(operator, List.of(x), output, attributes);
         }
 
         private static IllegalArgumentException tooShort(String path, long length, int window) {
